@@ -1,0 +1,32 @@
+package io.roomwatch.model;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rooms of one app as listed by one sweep.
+ *
+ * <p>A {@link Completeness#COMPLETE} sweep is the app's whole list of live rooms: a tracked room that is absent has
+ * ended. Any other sweep only adds rooms, or ends them on positive evidence (a finished incarnation, or a newer
+ * incarnation of the same room id). Volcengine sweeps list rooms by creation window, never all live rooms, so they
+ * are always {@link Completeness#PARTIAL}.
+ *
+ * @param app the app that was swept
+ * @param completeness what an absence means, see above
+ * @param rooms the room incarnations listed, in any order; the same room id may appear with several incarnations
+ * @param observedAt when the sweep finished
+ */
+public record RoomSweep(AppKey app, Completeness completeness, List<RoomSighting> rooms, Instant observedAt)
+        implements Observation {
+
+    public RoomSweep {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(completeness, "completeness");
+        Objects.requireNonNull(observedAt, "observedAt");
+        rooms = rooms.stream()
+                .sorted(Comparator.comparing(RoomSighting::roomId).thenComparing(RoomSighting::byCreation))
+                .toList();
+    }
+}

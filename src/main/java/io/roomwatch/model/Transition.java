@@ -1,0 +1,32 @@
+package io.roomwatch.model;
+
+import java.util.List;
+
+/**
+ * The outcome of diffing one observation: the events to publish, in order, and the room states to store with them.
+ * Events and state belong together: a store must advance only with the events of its diff.
+ *
+ * @param events the events, in publication order
+ * @param upserted live room incarnations that are new or changed
+ * @param ended room incarnations that ended (their last state); to be removed from the store
+ */
+public record Transition(List<PresenceEvent> events, List<RoomState> upserted, List<RoomState> ended) {
+
+    private static final Transition NONE = new Transition(List.of(), List.of(), List.of());
+
+    public Transition {
+        events = List.copyOf(events);
+        upserted = List.copyOf(upserted);
+        ended = List.copyOf(ended);
+    }
+
+    /** No change at all. */
+    public static Transition none() {
+        return NONE;
+    }
+
+    /** Whether nothing changed: no event and no state to store. */
+    public boolean isEmpty() {
+        return events.isEmpty() && upserted.isEmpty() && ended.isEmpty();
+    }
+}

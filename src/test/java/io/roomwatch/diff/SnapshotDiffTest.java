@@ -1,0 +1,201 @@
+package io.roomwatch.diff;
+
+import static io.roomwatch.diff.Fixtures.at;
+import static io.roomwatch.diff.Fixtures.describe;
+import static io.roomwatch.diff.Fixtures.empty;
+import static io.roomwatch.diff.Fixtures.ended;
+import static io.roomwatch.diff.Fixtures.live;
+import static io.roomwatch.diff.Fixtures.members;
+import static io.roomwatch.diff.Fixtures.ref;
+import static io.roomwatch.diff.Fixtures.sweep;
+import static io.roomwatch.model.Completeness.COMPLETE;
+import static io.roomwatch.model.Completeness.PARTIAL;
+import static io.roomwatch.model.Completeness.TRUNCATED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.PresenceEvent;
+import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomSweep;
+import io.roomwatch.model.Transition;
+import io.roomwatch.model.UserLeft;
+import io.roomwatch.model.Visibility;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotDiffTest {
+
+    /** State after a sweep that created r1#c1 and a member list with alice and bob. */
+    private AppState roomWithAliceAndBob() {
+        AppState state = empty().apply(SnapshotDiff.sweep(empty(), sweep(COMPLETE, live("r1", "c1", 1))));
+        return state.apply(
+                SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "alice", "bob")));
+    }
+
+    @Test
+    void newRoom_thenCreatedWithVendorTime_andMembersJoinAfterIt() {
+        Transition created = SnapshotDiff.sweep(empty(), sweep(PARTIAL, live("r1", "c1", 5)));
+        AppState state = empty().apply(created);
+        Transition joined =
+                SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "bob", "alice"));
+
+        assertThat(describe(created.events())).containsExactly("+room r1#c1");
+        assertThat(created.events().get(0).occurredAt()).isEqualTo(at(5));
+        assertThat(describe(joined.events())).containsExactly("+alice r1#c1", "+bob r1#c1");
+    }
+
+    @Test
+    void givenRoom_whenPartialOrTruncatedObservations_thenNothingIsRemoved() {
+        AppState state = roomWithAliceAndBob();
+
+        Transition partialSweep = SnapshotDiff.sweep(state, sweep(PARTIAL));
+        Transition partialMembers = SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), PARTIAL));
+        Transition truncated =
+                SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), TRUNCATED, "carol"));
+
+        assertThat(partialSweep.isEmpty()).isTrue();
+        assertThat(partialMembers.isEmpty()).isTrue();
+        assertThat(describe(truncated.events())).containsExactly("+carol r1#c1");
+        assertThat(truncated.upserted().get(0).members()).containsOnlyKeys("alice", "bob", "carol");
+    }
+
+    @Test
+    void givenRoom_whenCompleteSweepLacksIt_thenMembersLeaveBeforeRoomIsDestroyed() {
+        Transition t = SnapshotDiff.sweep(roomWithAliceAndBob(), sweep(COMPLETE));
+
+        assertThat(describe(t.events()))
+                .containsExactly("-alice r1#c1 room-destroyed", "-bob r1#c1 room-destroyed", "-room r1#c1");
+        assertThat(t.events().get(2).occurredAt())
+                .as("absence tells no vendor time")
+                .isNull();
+        assertThat(t.ended()).hasSize(1);
+    }
+
+    @Test
+    void givenRoom_whenCompleteMemberListLacksAUser_thenThatUserLeaves() {
+        AppState state = roomWithAliceAndBob();
+        Transition t = SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "bob", "dave"));
+
+        assertThat(describe(t.events())).containsExactly("-alice r1#c1 left", "+dave r1#c1");
+    }
+
+    @Test
+    void givenRoom_whenNewerIncarnationSeen_thenOldDestroyedBeforeNewCreated_evenInPartialSweep() {
+        Transition t = SnapshotDiff.sweep(roomWithAliceAndBob(), sweep(PARTIAL, live("r1", "c2", 50)));
+
+        assertThat(describe(t.events()))
+                .containsExactly(
+                        "-alice r1#c1 room-destroyed", "-bob r1#c1 room-destroyed", "-room r1#c1", "+room r1#c2");
+        assertThat(t.upserted()).singleElement().satisfies(s -> assertThat(s.ref())
+                .isEqualTo(ref("r1", "c2")));
+    }
+
+    @Test
+    void givenRoom_whenOlderIncarnationIsListed_thenItIsHistoryAndIgnored() {
+        Transition t = SnapshotDiff.sweep(roomWithAliceAndBob(), sweep(PARTIAL, ended("r1", "c0", 0, 1)));
+
+        assertThat(t.isEmpty()).isTrue();
+    }
+
+    @Test
+    void whenShortLivedRoomListedFinished_thenCreatedAndDestroyedWithVendorTimes_andNeverAgain() {
+        RoomSweep listing = sweep(PARTIAL, ended("r9", "c1", 10, 20));
+        Transition first = SnapshotDiff.sweep(empty(), listing);
+        Transition again = SnapshotDiff.sweep(empty().apply(first), listing);
+
+        assertThat(describe(first.events())).containsExactly("+room r9#c1", "-room r9#c1");
+        assertThat(first.events()).extracting(PresenceEvent::occurredAt).containsExactly(at(10), at(20));
+        assertThat(again.isEmpty())
+                .as("a finished call is listed for 14 days; it ended once")
+                .isTrue();
+    }
+
+    @Test
+    void whenRoomIdReusedTwiceInOneWindow_thenBothIncarnationsFramedInCreationOrder() {
+        Transition t = SnapshotDiff.sweep(
+                empty(), sweep(PARTIAL, live("r1", "c3", 30), ended("r1", "c2", 20, 25), ended("r1", "c1", 10, 15)));
+
+        assertThat(describe(t.events()))
+                .containsExactly("+room r1#c1", "-room r1#c1", "+room r1#c2", "-room r1#c2", "+room r1#c3");
+    }
+
+    @Test
+    void givenRoom_whenVendorSaysGone_thenDestroyed_butEvidenceAboutOtherIncarnationIgnored() {
+        AppState state = roomWithAliceAndBob();
+        Transition gone = SnapshotDiff.gone(state.live().get("r1"), new RoomGone(ref("r1", "c1"), at(90), at(100)));
+        Transition stale = SnapshotDiff.gone(state.live().get("r1"), new RoomGone(ref("r1", "c0"), null, at(100)));
+
+        assertThat(describe(gone.events()))
+                .containsExactly("-alice r1#c1 room-destroyed", "-bob r1#c1 room-destroyed", "-room r1#c1");
+        assertThat(gone.events()).allSatisfy(e -> assertThat(e.occurredAt()).isEqualTo(at(90)));
+        assertThat(stale.isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenMemberListOfReplacedIncarnation_thenStaleAndIgnored() {
+        AppState state = roomWithAliceAndBob();
+        Transition t = SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c0"), COMPLETE));
+
+        assertThat(t.isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenUserLeftAndRejoined_thenNewEventIds_butSameTransitionAlwaysSameId() {
+        AppState state = roomWithAliceAndBob();
+        Transition left = SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "bob"));
+        AppState afterLeave = state.apply(left);
+        Transition rejoined =
+                SnapshotDiff.members(afterLeave.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "bob", "alice"));
+        Transition rejoinedWithOthers = SnapshotDiff.members(
+                afterLeave.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "aaron", "bob", "alice"));
+
+        String firstJoinId = SnapshotDiff.members(
+                        empty().apply(SnapshotDiff.sweep(empty(), sweep(COMPLETE, live("r1", "c1", 1))))
+                                .live()
+                                .get("r1"),
+                        members(ref("r1", "c1"), COMPLETE, "alice"))
+                .events()
+                .get(0)
+                .eventId();
+        String rejoinId = rejoined.events().get(0).eventId();
+        assertThat(rejoinId).isNotEqualTo(firstJoinId);
+        assertThat(rejoinedWithOthers.events())
+                .extracting(PresenceEvent::eventId)
+                .contains(rejoinId);
+        assertThat(left.events().get(0).eventId()).isNotEqualTo(firstJoinId).isNotEqualTo(rejoinId);
+    }
+
+    @Test
+    void givenVisibilityChange_thenNoEvent_butLaterLeaveCarriesNewVisibility() {
+        AppState state = roomWithAliceAndBob();
+        Transition hidden =
+                SnapshotDiff.members(state.live().get("r1"), members(ref("r1", "c1"), COMPLETE, "~alice", "bob"));
+        Transition leave =
+                SnapshotDiff.members(state.apply(hidden).live().get("r1"), members(ref("r1", "c1"), COMPLETE, "bob"));
+
+        assertThat(hidden.events()).isEmpty();
+        assertThat(hidden.upserted()).hasSize(1);
+        assertThat(leave.events()).singleElement().isInstanceOfSatisfying(UserLeft.class, l -> assertThat(
+                        l.visibility())
+                .isEqualTo(Visibility.INVISIBLE));
+    }
+
+    @Test
+    void sameInputs_thenSameOutput() {
+        AppState state = roomWithAliceAndBob();
+        RoomSweep s = sweep(COMPLETE, live("r2", "x", 3), live("r0", "y", 2), live("r1", "c2", 70));
+
+        List<PresenceEvent> a = SnapshotDiff.sweep(state, s).events();
+        List<PresenceEvent> b = SnapshotDiff.sweep(state, s).events();
+
+        assertThat(a).isEqualTo(b);
+        assertThat(describe(a))
+                .containsExactly(
+                        "+room r0#y",
+                        "-alice r1#c1 room-destroyed",
+                        "-bob r1#c1 room-destroyed",
+                        "-room r1#c1",
+                        "+room r1#c2",
+                        "+room r2#x");
+    }
+}
