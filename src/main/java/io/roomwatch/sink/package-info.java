@@ -1,0 +1,7 @@
+/**
+ * The delivery SPI: {@link io.roomwatch.sink.EventSink}. The Kafka implementation lives in {@code sink.kafka}.
+ */
+@NullMarked
+package io.roomwatch.sink;
+
+import org.jspecify.annotations.NullMarked;
