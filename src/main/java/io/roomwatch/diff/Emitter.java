@@ -69,6 +69,10 @@ final class Emitter {
         return new Transition(events, upserted, ended);
     }
 
+    Transition transition(@Nullable Instant listedUntil) {
+        return new Transition(events, upserted, ended, listedUntil);
+    }
+
     static Map<String, Member> sorted(Map<String, Member> members) {
         return new TreeMap<>(members);
     }

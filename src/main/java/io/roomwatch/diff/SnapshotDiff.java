@@ -56,7 +56,7 @@ public final class SnapshotDiff {
         for (String roomId : roomIds) {
             new RoomHistory(state, roomId, out).apply(byRoom.getOrDefault(roomId, List.of()), sweep);
         }
-        return out.transition();
+        return out.transition(sweep.listedUntil());
     }
 
     /**

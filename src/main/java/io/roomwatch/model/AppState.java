@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything roomwatch remembers of one app: its live room incarnations, and for room ids whose incarnation ended,
@@ -15,8 +16,11 @@ import java.util.Objects;
  * @param app the app
  * @param live live room incarnations by room id
  * @param retired by room id: creation time of the latest ended incarnation whose creation time was known
+ * @param listedUntil every room created before this instant has been listed (Volcengine sweep watermark); {@code
+ *     null} before the first such sweep
  */
-public record AppState(AppKey app, Map<String, RoomState> live, Map<String, Instant> retired) {
+public record AppState(
+        AppKey app, Map<String, RoomState> live, Map<String, Instant> retired, @Nullable Instant listedUntil) {
 
     public AppState {
         Objects.requireNonNull(app, "app");
@@ -26,7 +30,7 @@ public record AppState(AppKey app, Map<String, RoomState> live, Map<String, Inst
 
     /** The state of an app roomwatch has never seen. */
     public static AppState empty(AppKey app) {
-        return new AppState(app, Map.of(), Map.of());
+        return new AppState(app, Map.of(), Map.of(), null);
     }
 
     /** This state with a diff's room changes applied: ended incarnations first, then new or changed ones. */
@@ -42,13 +46,18 @@ public record AppState(AppKey app, Map<String, RoomState> live, Map<String, Inst
         for (RoomState room : transition.upserted()) {
             nextLive.put(room.ref().key().roomId(), room);
         }
-        return new AppState(app, nextLive, nextRetired);
+        Instant watermark = transition.listedUntil() == null
+                ? listedUntil
+                : listedUntil == null
+                        ? transition.listedUntil()
+                        : Instants.later(listedUntil, transition.listedUntil());
+        return new AppState(app, nextLive, nextRetired, watermark);
     }
 
     /** This state without retirement marks of incarnations created before {@code cutoff}, which no sweep can list. */
     public AppState forgetRetiredBefore(Instant cutoff) {
         Map<String, Instant> kept = new HashMap<>(retired);
         kept.values().removeIf(createdAt -> createdAt.isBefore(cutoff));
-        return new AppState(app, live, kept);
+        return new AppState(app, live, kept, listedUntil);
     }
 }

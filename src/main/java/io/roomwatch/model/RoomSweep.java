@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rooms of one app as listed by one sweep.
@@ -17,8 +18,15 @@ import java.util.Objects;
  * @param completeness what an absence means, see above
  * @param rooms the room incarnations listed, in any order; the same room id may appear with several incarnations
  * @param observedAt when the sweep finished
+ * @param listedUntil every room created before this instant has now been listed at least once (Volcengine, whose
+ *     sweeps go by creation window; the next sweep may start there); {@code null} when the sweep does not tell
  */
-public record RoomSweep(AppKey app, Completeness completeness, List<RoomSighting> rooms, Instant observedAt)
+public record RoomSweep(
+        AppKey app,
+        Completeness completeness,
+        List<RoomSighting> rooms,
+        Instant observedAt,
+        @Nullable Instant listedUntil)
         implements Observation {
 
     public RoomSweep {
@@ -28,5 +36,10 @@ public record RoomSweep(AppKey app, Completeness completeness, List<RoomSighting
         rooms = rooms.stream()
                 .sorted(Comparator.comparing(RoomSighting::roomId).thenComparing(RoomSighting::byCreation))
                 .toList();
+    }
+
+    /** A sweep that says nothing about creation windows (Tencent). */
+    public RoomSweep(AppKey app, Completeness completeness, List<RoomSighting> rooms, Instant observedAt) {
+        this(app, completeness, rooms, observedAt, null);
     }
 }

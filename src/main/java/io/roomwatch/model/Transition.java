@@ -1,6 +1,8 @@
 package io.roomwatch.model;
 
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of diffing one observation: the events to publish, in order, and the room states to store with them.
@@ -9,10 +11,13 @@ import java.util.List;
  * @param events the events, in publication order
  * @param upserted live room incarnations that are new or changed
  * @param ended room incarnations that ended (their last state); to be removed from the store
+ * @param listedUntil the sweep's {@link RoomSweep#listedUntil()}, to be remembered with the state; {@code null} if
+ *     none
  */
-public record Transition(List<PresenceEvent> events, List<RoomState> upserted, List<RoomState> ended) {
+public record Transition(
+        List<PresenceEvent> events, List<RoomState> upserted, List<RoomState> ended, @Nullable Instant listedUntil) {
 
-    private static final Transition NONE = new Transition(List.of(), List.of(), List.of());
+    private static final Transition NONE = new Transition(List.of(), List.of(), List.of(), null);
 
     public Transition {
         events = List.copyOf(events);
@@ -25,8 +30,13 @@ public record Transition(List<PresenceEvent> events, List<RoomState> upserted, L
         return NONE;
     }
 
+    /** A transition that does not move the sweep watermark. */
+    public Transition(List<PresenceEvent> events, List<RoomState> upserted, List<RoomState> ended) {
+        this(events, upserted, ended, null);
+    }
+
     /** Whether nothing changed: no event and no state to store. */
     public boolean isEmpty() {
-        return events.isEmpty() && upserted.isEmpty() && ended.isEmpty();
+        return events.isEmpty() && upserted.isEmpty() && ended.isEmpty() && listedUntil == null;
     }
 }

@@ -198,4 +198,16 @@ class SnapshotDiffTest {
                         "+room r1#c2",
                         "+room r2#x");
     }
+
+    @Test
+    void sweepWatermarkIsRememberedAndNeverMovesBack() {
+        RoomSweep later = new RoomSweep(Fixtures.APP, PARTIAL, List.of(), at(100), at(90));
+        RoomSweep earlier = new RoomSweep(Fixtures.APP, PARTIAL, List.of(), at(110), at(50));
+
+        AppState state = empty().apply(SnapshotDiff.sweep(empty(), later));
+        AppState after = state.apply(SnapshotDiff.sweep(state, earlier));
+
+        assertThat(state.listedUntil()).isEqualTo(at(90));
+        assertThat(after.listedUntil()).isEqualTo(at(90));
+    }
 }
