@@ -53,4 +53,13 @@ public interface RtcProvider {
      *     io.roomwatch.model.RoomGone} for {@code room} when it does not
      */
     Mono<Observation> probe(RoomRef room);
+
+    /**
+     * Whether a complete room listing may still miss live rooms, so that a room absent from it must be confirmed
+     * with {@link #probe} before it is destroyed. True for Tencent live, whose pages drift while {@code ViewCount}
+     * reorders the list.
+     */
+    default boolean absencesNeedProbe() {
+        return false;
+    }
 }

@@ -1,0 +1,168 @@
+package io.roomwatch.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one app is polled. Immutable; derive variants with the {@code withX} methods.
+ *
+ * @param sweepInterval time between the starts of two room sweeps; a sweep still running when the next tick comes
+ *     makes that tick be skipped, never queued. Default 10 s.
+ * @param memberConcurrency member polls in flight at once for this app (the member API's rate budget paces them;
+ *     this only bounds how many wait on it). Default 8, at least 1.
+ * @param maxStaleness no live room waits longer than this between two member polls, whatever the activity of other
+ *     rooms; honoured as long as the member budget can poll every room once in this time. Default 60 s.
+ * @param hotWindow a room whose members changed within this window is "hot". Default 60 s.
+ * @param hotWeight how much sooner a hot room is polled again than a quiet one: a hot room that waited {@code t}
+ *     competes like a quiet room that waited {@code hotWeight * t}. 1 disables the adaptive policy. Default 4.
+ * @param maxBatch observations diffed and committed together in one Kafka transaction, at most. Default 200.
+ * @param maxBatchDelay how long the first observation of a batch may wait for others before the batch is committed.
+ *     Default 200 ms.
+ * @param initialLookback for sweeps by creation window (Volcengine), how far back the first sweep of an app with no
+ *     stored state looks. Rooms created earlier are picked up by later signals only. Default 1 h, at most 14 days.
+ * @param probeConcurrency confirmation probes in flight at once (Tencent live: rooms missing from a complete sweep
+ *     are confirmed gone with {@code get_room_info} before they are destroyed). Default 4.
+ * @param commitRetryMaxBackoff longest wait between two attempts to commit a batch when Kafka is unavailable; the
+ *     app's polling is paused meanwhile. Default 30 s.
+ */
+public record PollConfig(
+        Duration sweepInterval,
+        int memberConcurrency,
+        Duration maxStaleness,
+        Duration hotWindow,
+        int hotWeight,
+        int maxBatch,
+        Duration maxBatchDelay,
+        Duration initialLookback,
+        int probeConcurrency,
+        Duration commitRetryMaxBackoff) {
+
+    public PollConfig {
+        requirePositive(sweepInterval, "sweepInterval");
+        requireAtLeast(memberConcurrency, 1, "memberConcurrency");
+        requirePositive(maxStaleness, "maxStaleness");
+        requirePositive(hotWindow, "hotWindow");
+        requireAtLeast(hotWeight, 1, "hotWeight");
+        requireAtLeast(maxBatch, 1, "maxBatch");
+        requirePositive(maxBatchDelay, "maxBatchDelay");
+        requirePositive(initialLookback, "initialLookback");
+        if (initialLookback.compareTo(Duration.ofDays(14)) > 0) {
+            throw new IllegalArgumentException(
+                    "initialLookback must be at most 14 days (the vendor's look-back), was " + initialLookback);
+        }
+        requireAtLeast(probeConcurrency, 1, "probeConcurrency");
+        requirePositive(commitRetryMaxBackoff, "commitRetryMaxBackoff");
+    }
+
+    /** The documented defaults. */
+    public static PollConfig defaults() {
+        return new PollConfig(
+                Duration.ofSeconds(10),
+                8,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                4,
+                200,
+                Duration.ofMillis(200),
+                Duration.ofHours(1),
+                4,
+                Duration.ofSeconds(30));
+    }
+
+    public PollConfig withSweepInterval(Duration value) {
+        return new PollConfig(
+                value,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    public PollConfig withMemberConcurrency(int value) {
+        return new PollConfig(
+                sweepInterval,
+                value,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    public PollConfig withMaxStaleness(Duration value) {
+        return new PollConfig(
+                sweepInterval,
+                memberConcurrency,
+                value,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    public PollConfig withHotWeight(int value) {
+        return new PollConfig(
+                sweepInterval,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                value,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    public PollConfig withBatch(int size, Duration delay) {
+        return new PollConfig(
+                sweepInterval,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                size,
+                delay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    public PollConfig withInitialLookback(Duration value) {
+        return new PollConfig(
+                sweepInterval,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                value,
+                probeConcurrency,
+                commitRetryMaxBackoff);
+    }
+
+    static void requirePositive(Duration value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
+        }
+    }
+
+    static void requireAtLeast(int value, int min, String field) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
+        }
+    }
+}

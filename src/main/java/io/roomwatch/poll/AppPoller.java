@@ -1,0 +1,207 @@
+package io.roomwatch.poll;
+
+import io.roomwatch.config.PollConfig;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.Observation;
+import io.roomwatch.model.RoomRef;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorRejected;
+import io.roomwatch.sink.EventSink;
+import io.roomwatch.sink.SinkFatalException;
+import io.roomwatch.state.SnapshotStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+
+/**
+ * Polls one app and commits its changes: the heart of roomwatch.
+ *
+ * <ul>
+ *   <li>A room sweep every {@link PollConfig#sweepInterval()}; a tick that comes while a sweep runs is dropped, never
+ *       queued, so sweeps never overlap.
+ *   <li>Member polls of live rooms in {@link PollConfig#memberConcurrency()} lanes, as fast as the member API's rate
+ *       budget allows (the provider pays a permit per call), in the order {@link RoomQueue} decides.
+ *   <li>Observations are diffed against the committed state in batches of at most {@link PollConfig#maxBatch()} and
+ *       each batch is committed through the {@link EventSink} before the next one is taken: a slow or absent broker
+ *       stops demand, which stops the lanes and makes sweep ticks drop. Nothing queues without bound.
+ * </ul>
+ *
+ * <p>Failures: a transient vendor failure (already retried by the provider) makes that observation unknown, and
+ * nothing is concluded from it. A rejected app ({@link VendorRejected}) or a fatal sink error ends {@link #run()}
+ * with that error: this app stops, others are unaffected. A transient sink failure is retried with backoff, the same
+ * batch again, while polling waits.
+ */
+public final class AppPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(AppPoller.class);
+    private static final Duration IDLE = Duration.ofMillis(500);
+
+    private final RtcProvider provider;
+    private final EventSink sink;
+    private final SnapshotStore store;
+    private final PollConfig config;
+    private final Scheduler timer;
+    private final RoomQueue queue;
+    private final SweepStats stats;
+    private volatile AppState committed;
+    private volatile Instant startedAt;
+    private volatile long lastSweepMillis;
+
+    private AppPoller(RtcProvider provider, EventSink sink, SnapshotStore store, PollConfig config, Scheduler timer) {
+        this.provider = provider;
+        this.sink = sink;
+        this.store = store;
+        this.config = config;
+        this.timer = timer;
+        this.queue = new RoomQueue(
+                config.hotWindow().toMillis(),
+                config.hotWeight(),
+                config.maxStaleness().toMillis());
+        this.stats = new SweepStats(0);
+        this.committed = AppState.empty(provider.app());
+        this.startedAt = Instant.EPOCH;
+    }
+
+    /**
+     * A poller for {@code provider}'s app.
+     *
+     * @param timer all time (ticks, delays, timestamps) comes from here; a {@code VirtualTimeScheduler} in tests
+     */
+    public static AppPoller create(
+            RtcProvider provider, EventSink sink, SnapshotStore store, PollConfig config, Scheduler timer) {
+        return new AppPoller(provider, sink, store, config, timer);
+    }
+
+    /** The app this poller watches. */
+    public AppKey app() {
+        return provider.app();
+    }
+
+    /** The last committed state (for metrics and tests). */
+    public AppState state() {
+        return committed;
+    }
+
+    /**
+     * Restores the app's state from the store, then polls until cancelled. Lazy: nothing happens before
+     * subscription; subscribe once. Emits one report per committed batch, after it is durable, on the timer's or the
+     * sink's threads. Ends only with an error: {@link VendorRejected} or {@link SinkFatalException}.
+     */
+    public Flux<CycleReport> run() {
+        return store.load(app())
+                .doOnNext(this::restore)
+                .thenMany(Flux.defer(this::cycles))
+                .checkpoint("app=" + app());
+    }
+
+    private void restore(AppState state) {
+        committed = state;
+        startedAt = Instant.ofEpochMilli(timer.now(TimeUnit.MILLISECONDS));
+        synchronized (this) {
+            queue.sync(state);
+            stats.restart(startedAt.toEpochMilli());
+        }
+        log.info("{}: restored {} live rooms, {} members", app(), state.live().size(), SweepStats.members(state));
+    }
+
+    private Flux<CycleReport> cycles() {
+        return Flux.merge(1, sweeps(), memberPolls())
+                .bufferTimeout(config.maxBatch(), config.maxBatchDelay(), timer, true)
+                .concatMap(this::commit, 0);
+    }
+
+    // ---- sweeps
+
+    private Flux<Observation> sweeps() {
+        return Flux.interval(Duration.ZERO, config.sweepInterval(), timer)
+                .onBackpressureDrop(tick -> log.debug("{}: sweep still running, tick {} skipped", app(), tick))
+                .concatMap(tick -> sweepOnce(), 0);
+    }
+
+    private Flux<Observation> sweepOnce() {
+        long started = timer.now(TimeUnit.MILLISECONDS);
+        return provider.rooms(createdSince())
+                .flatMapMany(sweep -> Absences.confirm(provider, committed, sweep, config.probeConcurrency()))
+                .doOnComplete(() -> lastSweepMillis = timer.now(TimeUnit.MILLISECONDS) - started)
+                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "room sweep", e));
+    }
+
+    /** Volcengine lists rooms by creation time: continue where the last complete window ended. */
+    private Instant createdSince() {
+        Instant watermark = committed.listedUntil();
+        return watermark != null ? watermark : startedAt.minus(config.initialLookback());
+    }
+
+    // ---- member polls
+
+    private Flux<Observation> memberPolls() {
+        int lanes = config.memberConcurrency();
+        return Flux.range(0, lanes)
+                .flatMap(lane -> Mono.defer(this::pollNextRoom).repeat(), lanes, 1);
+    }
+
+    private Mono<Observation> pollNextRoom() {
+        Optional<RoomRef> next;
+        synchronized (this) {
+            next = queue.next(timer.now(TimeUnit.MILLISECONDS));
+            next.ifPresent(ref -> stats.memberCall());
+        }
+        if (next.isEmpty()) {
+            return Mono.delay(IDLE, timer).then(Mono.empty()); // no room waiting: look again shortly
+        }
+        RoomRef ref = next.get();
+        return provider.members(ref)
+                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "members of " + ref, e))
+                .doOnTerminate(() -> done(ref)) // before repeat() resubscribes: the room may be picked again
+                .doOnCancel(() -> done(ref));
+    }
+
+    private synchronized void done(RoomRef ref) {
+        queue.done(ref, timer.now(TimeUnit.MILLISECONDS));
+    }
+
+    // ---- commit
+
+    private Mono<CycleReport> commit(List<Observation> observations) {
+        return Mono.defer(() -> {
+            Batch batch = Batch.diff(committed, observations);
+            Mono<Void> durable = batch.transitions().isEmpty()
+                    ? Mono.empty()
+                    : sink.commit(app(), batch.transitions()).retryWhen(commitRetry());
+            return durable.then(Mono.fromCallable(() -> accept(batch, observations.size())));
+        });
+    }
+
+    private Retry commitRetry() {
+        return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+                .maxBackoff(config.commitRetryMaxBackoff())
+                .scheduler(timer)
+                .filter(e -> !(e instanceof SinkFatalException))
+                .doBeforeRetry(s -> log.warn(
+                        "{}: commit failed, retrying the same batch: {}",
+                        app(),
+                        s.failure().toString()));
+    }
+
+    private synchronized CycleReport accept(Batch batch, int observations) {
+        committed = batch.next();
+        long now = timer.now(TimeUnit.MILLISECONDS);
+        queue.sync(committed);
+        batch.changedRooms().forEach(ref -> queue.changed(ref, now));
+        stats.count(batch.events());
+        if (batch.sweeps() > 0) {
+            log.info(stats.summarize(committed, lastSweepMillis, now));
+        }
+        return new CycleReport(
+                app(), observations, batch.events(), committed.live().size(), SweepStats.members(committed));
+    }
+}

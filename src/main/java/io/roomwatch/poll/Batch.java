@@ -1,0 +1,63 @@
+package io.roomwatch.poll;
+
+import io.roomwatch.diff.SnapshotDiff;
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.MemberList;
+import io.roomwatch.model.Observation;
+import io.roomwatch.model.PresenceEvent;
+import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomRef;
+import io.roomwatch.model.RoomState;
+import io.roomwatch.model.RoomSweep;
+import io.roomwatch.model.Transition;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The diff of one batch of observations, applied in order to the committed state: the transitions to commit, the
+ * state they lead to, and which rooms' members changed. Pure.
+ *
+ * @param transitions the non-empty transitions, in order
+ * @param next the state after all of them
+ * @param changedRooms rooms whose membership changed (for the adaptive member-poll policy)
+ * @param sweeps how many of the observations were room sweeps
+ */
+record Batch(List<Transition> transitions, AppState next, Set<RoomRef> changedRooms, int sweeps) {
+
+    static Batch diff(AppState committed, List<Observation> observations) {
+        AppState state = committed;
+        List<Transition> transitions = new ArrayList<>();
+        Set<RoomRef> changed = new LinkedHashSet<>();
+        int sweeps = 0;
+        for (Observation observation : observations) {
+            sweeps += observation instanceof RoomSweep ? 1 : 0;
+            Transition t = diffOne(state, observation);
+            if (!t.isEmpty()) {
+                transitions.add(t);
+                state = state.apply(t);
+                t.events().stream().filter(e -> e.userId() != null).forEach(e -> changed.add(e.room()));
+            }
+        }
+        return new Batch(transitions, state, changed, sweeps);
+    }
+
+    private static Transition diffOne(AppState state, Observation observation) {
+        if (observation instanceof RoomSweep sweep) {
+            return SnapshotDiff.sweep(state, sweep);
+        }
+        if (observation instanceof MemberList list) {
+            RoomState room = state.live().get(list.room().key().roomId());
+            return room == null ? Transition.none() : SnapshotDiff.members(room, list);
+        }
+        RoomGone gone = (RoomGone) observation;
+        RoomState room = state.live().get(gone.room().key().roomId());
+        return room == null ? Transition.none() : SnapshotDiff.gone(room, gone);
+    }
+
+    /** Every event of the batch, in commit order. */
+    List<PresenceEvent> events() {
+        return transitions.stream().flatMap(t -> t.events().stream()).toList();
+    }
+}
