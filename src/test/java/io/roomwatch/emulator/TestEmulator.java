@@ -95,6 +95,10 @@ final class TestEmulator implements AutoCloseable {
     /** A Tencent call with a UserSig from Tencent's official library for {@code identifier}. */
     Resp tencent(String service, String command, long sdkAppId, String key, String identifier, String body) {
         String userSig = new TLSSigAPIv2(sdkAppId, key).genUserSig(identifier, 86400L * 365 * 5);
+        return tencentSigned(service, command, sdkAppId, identifier, userSig, body);
+    }
+
+    Resp tencentSigned(String service, String command, long sdkAppId, String identifier, String userSig, String body) {
         String uri = "/v4/" + service + "/" + command + "?sdkappid=" + sdkAppId + "&identifier=" + identifier
                 + "&usersig=" + userSig + "&random=12345&contenttype=json";
         return send(HttpMethod.POST, uri, Map.of("content-type", "application/json"), body);
