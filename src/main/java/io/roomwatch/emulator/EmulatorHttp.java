@@ -1,9 +1,13 @@
 package io.roomwatch.emulator;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +17,6 @@ import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -96,15 +99,23 @@ final class EmulatorHttp {
                 .then();
     }
 
-    /** Announces the whole body, sends half, then closes: the client sees a premature close mid-body. */
+    /**
+     * Announces the whole body, sends half, then closes: the client sees a premature close mid-body. Written straight
+     * to the channel so that nothing of Reactor Netty's own response handling can complete the message; the handler
+     * then never completes and is cancelled by the close.
+     */
     private static Mono<Void> truncated(Reply reply, HttpServerResponse response) {
         byte[] half = Arrays.copyOf(reply.body(), reply.body().length / 2);
-        return response.status(HttpResponseStatus.valueOf(reply.status()))
-                .header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
-                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length))
-                .sendObject(Unpooled.wrappedBuffer(half))
-                .then()
-                .then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
+        DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(reply.status()));
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+                .set(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
+        response.withConnection(connection -> {
+            connection.channel().write(head);
+            connection.channel().writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(half)))
+                    .addListener(ChannelFutureListener.CLOSE);
+        });
+        return Mono.never();
     }
 
     /** Closes with SO_LINGER 0, i.e. a TCP RST, before any byte of a response. */
