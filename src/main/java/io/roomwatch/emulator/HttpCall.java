@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One received HTTP request, fully read.
@@ -34,8 +35,7 @@ record HttpCall(String method, String path, Map<String, List<String>> query, Map
     }
 
     /** The first value of a query parameter, or null. */
-    @org.jspecify.annotations.Nullable
-    String param(String name) {
+    @Nullable String param(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -10,8 +10,9 @@ final class RoomInfos {
     private RoomInfos() {}
 
     /**
-     * @param defaults field order and default values; a {@code null}-like placeholder of "" is replaced in order
-     * @param computed fields the emulator owns ({@code RoomId}, {@code CreateTime}, ...), written last
+     * @param defaults every field with its default value, in the order the vendor documents them
+     * @param computed fields the emulator owns ({@code RoomId}, {@code CreateTime}, ...), written last and kept in
+     *     the position their default had
      */
     static ObjectNode render(RoomState room, Map<String, Object> defaults, List<Map.Entry<String, Object>> computed) {
         ObjectNode info = Json.object();

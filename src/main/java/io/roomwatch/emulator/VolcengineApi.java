@@ -59,7 +59,7 @@ final class VolcengineApi {
                     () -> VolcengineReplies.success(meta, rooms.list(appId, query)));
         }
         String roomId = call.param("RoomId");
-        VolcengineError invalid = VolcengineRooms.checkRoomId(roomId);
+        VolcengineError invalid = rooms.checkRoomId(roomId);
         if (invalid != null) {
             return VolcengineReplies.error(meta, invalid);
         }

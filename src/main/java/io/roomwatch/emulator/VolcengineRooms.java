@@ -74,12 +74,13 @@ final class VolcengineRooms {
         return result;
     }
 
-    static @Nullable VolcengineError checkRoomId(@Nullable String roomId) {
+    @Nullable VolcengineError checkRoomId(@Nullable String roomId) {
+        int status = config.tolerance().businessErrorStatus();
         if (roomId == null || roomId.isEmpty()) {
-            return VolcengineError.invalidParameter("InvalidParameter", 400, "RoomId is required");
+            return VolcengineError.invalidParameter("InvalidParameter", status, "RoomId is required");
         }
         return ID.matcher(roomId).matches() ? null : VolcengineError.invalidParameter(
-                "InvalidParameter.IllegalRoomID", 400, "RoomId must be 1-128 of a-z A-Z 0-9 @ . _ -");
+                "InvalidParameter.IllegalRoomID", status, "RoomId must be 1-128 of a-z A-Z 0-9 @ . _ -");
     }
 
     private ObjectNode item(CallRecord call) {
