@@ -36,6 +36,8 @@ final class Topics {
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "roomwatch-topics");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int)
                 config.blockTimeout().toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
+                config.blockTimeout().toMillis());
         try (Admin admin = Admin.create(props)) {
             CreateTopicsResult result = admin.createTopics(newTopics(config));
             result.values().forEach((topic, future) -> await(topic, future, config));
