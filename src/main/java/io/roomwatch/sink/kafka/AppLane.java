@@ -209,7 +209,9 @@ final class AppLane {
             transactionOpen = false;
         } catch (KafkaException e) {
             SinkFailure failure = stopIfFatal(KafkaErrors.classify(app, doing, e));
-            log.warn("{}: {}; the producer is closed and reopened at the next commit", app, failure.getMessage());
+            if (failure.isRetriable()) {
+                log.warn("{}; the producer is closed and reopened at the next commit", failure.getMessage());
+            }
             closeProducer(Duration.ZERO);
             throw failure;
         }
@@ -227,7 +229,7 @@ final class AppLane {
     private SinkFailure stopIfFatal(SinkFailure failure) {
         if (!failure.isRetriable()) {
             fatal = failure;
-            log.error("{}: stopping: {}", app, failure.getMessage());
+            log.error("stopping the app: {}", failure.getMessage());
             closeProducer(Duration.ZERO);
         }
         return failure;

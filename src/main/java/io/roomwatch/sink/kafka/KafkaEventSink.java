@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,6 +43,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class KafkaEventSink implements EventSink {
 
+    private static final Duration FOREVER = Duration.ofDays(36_500);
+
     private final KafkaSinkConfig config;
     private final SnapshotStore store;
     private final Function<AppKey, Producer<String, byte[]>> producers;
@@ -56,7 +59,7 @@ public final class KafkaEventSink implements EventSink {
         this.topicsCreated = Mono.fromRunnable(() -> Topics.ensure(config))
                 .subscribeOn(Schedulers.boundedElastic()) // why: admin calls block up to blockTimeout
                 .then()
-                .cache(done -> Duration.ofDays(36500), failed -> Duration.ZERO, () -> Duration.ZERO);
+                .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER); // retried until created once
     }
 
     /**
@@ -85,7 +88,9 @@ public final class KafkaEventSink implements EventSink {
      */
     @Override
     public Mono<Void> commit(AppKey app, List<Transition> transitions) {
-        return topicsCreated.then(Mono.defer(() -> lane(app).commit(transitions)));
+        return topicsCreated
+                .then(Mono.defer(() -> lane(app).commit(transitions)))
+                .onErrorMap(KafkaException.class, e -> KafkaErrors.classify(app, "commit", e));
     }
 
     /**
@@ -95,7 +100,9 @@ public final class KafkaEventSink implements EventSink {
      * those of the underlying store.
      */
     public SnapshotStore snapshotStore() {
-        return app -> topicsCreated.then(Mono.defer(() -> lane(app).restore()));
+        return app -> topicsCreated
+                .then(Mono.defer(() -> lane(app).restore()))
+                .onErrorMap(KafkaException.class, e -> KafkaErrors.classify(app, "restoring state", e));
     }
 
     /**
@@ -105,7 +112,9 @@ public final class KafkaEventSink implements EventSink {
      * (exactly-once); same errors as {@link #commit}; must not overlap a commit of the same app.
      */
     public Mono<Void> forgetRetiredBefore(AppKey app, Instant cutoff) {
-        return topicsCreated.then(Mono.defer(() -> lane(app).prune(cutoff)));
+        return topicsCreated
+                .then(Mono.defer(() -> lane(app).prune(cutoff)))
+                .onErrorMap(KafkaException.class, e -> KafkaErrors.classify(app, "pruning", e));
     }
 
     /**

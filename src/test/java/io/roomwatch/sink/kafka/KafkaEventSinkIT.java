@@ -238,7 +238,11 @@ class KafkaEventSinkIT {
     }
 
     /** The events a read_committed consumer sees on every event topic, checking each record's key and headers. */
-    static List<PresenceEvent> committedEvents(KafkaSinkConfig config) {
+    private static List<PresenceEvent> committedEvents(KafkaSinkConfig config) {
+        return committedEvents(bootstrap, config);
+    }
+
+    static List<PresenceEvent> committedEvents(String bootstrap, KafkaSinkConfig config) {
         List<String> topics = Stream.concat(Stream.of(config.eventsTopic()), config.routes().values().stream())
                 .distinct()
                 .toList();
