@@ -53,6 +53,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private int port;
     private int controllerPort;
     private @Nullable Process process;
+    private @Nullable Thread reaper;
 
     private EmbeddedKafka(Path dataDir, Duration startTimeout, List<String> jvmOptions) {
         this.dataDir = dataDir;
@@ -97,8 +98,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             format(props);
         }
-        process = launch(List.of("kafka.Kafka", props.toString()));
-        awaitReady(process);
+        Process broker = launch(List.of("kafka.Kafka", props.toString()));
+        process = broker;
+        reaper = new Thread(broker::destroyForcibly, "embedded-kafka-reaper"); // never outlive this JVM
+        Runtime.getRuntime().addShutdownHook(reaper);
+        awaitReady(broker);
         log.info("Kafka broker ready at {} (data {})", bootstrapServers(), dataDir);
         return bootstrapServers();
     }
@@ -140,6 +144,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void end(boolean kill) {
         Process running = process;
         process = null;
+        Thread hook = reaper;
+        reaper = null;
+        if (hook != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
         if (running == null || !running.isAlive()) {
             return;
         }
@@ -191,7 +200,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroyForcibly, "embedded-kafka-reaper"));
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + mainAndArgs.get(0), e);

@@ -7,7 +7,6 @@ import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Transition;
 import io.roomwatch.sink.SinkFailure;
-import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.sink.kafka.SendResult.Failed;
 import io.roomwatch.state.SnapshotStore;
@@ -299,9 +298,5 @@ final class AppLane {
         if (!event.key().app().equals(app)) {
             throw new IllegalArgumentException("event of " + event.key().app() + " committed for " + app);
         }
-    }
-
-    boolean isFenced() {
-        return fatal instanceof SinkFenced;
     }
 }

@@ -52,11 +52,14 @@ public final class KafkaEventSink implements EventSink {
     private final Mono<Void> topicsCreated;
 
     private KafkaEventSink(
-            KafkaSinkConfig config, SnapshotStore store, Function<AppKey, Producer<String, byte[]>> producers) {
+            KafkaSinkConfig config,
+            SnapshotStore store,
+            Function<AppKey, Producer<String, byte[]>> producers,
+            Runnable ensureTopics) {
         this.config = config;
         this.store = store;
         this.producers = producers;
-        this.topicsCreated = Mono.fromRunnable(() -> Topics.ensure(config))
+        this.topicsCreated = Mono.fromRunnable(ensureTopics)
                 .subscribeOn(Schedulers.boundedElastic()) // why: admin calls block up to blockTimeout
                 .then()
                 .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER); // retried until created once
@@ -68,13 +71,20 @@ public final class KafkaEventSink implements EventSink {
      * app; topics are created (if missing) then.
      */
     public static KafkaEventSink create(KafkaSinkConfig config, SnapshotStore store) {
-        return new KafkaEventSink(config, store, app -> new KafkaProducer<>(ProducerSettings.of(config, app)));
+        return new KafkaEventSink(
+                config,
+                store,
+                app -> new KafkaProducer<>(ProducerSettings.of(config, app)),
+                () -> Topics.ensure(config));
     }
 
-    /** For tests: producers come from {@code producers} (e.g. a decorated or mock producer). */
+    /** For tests: producers come from {@code producers} (a decorated or mock producer), topics from {@code topics}. */
     static KafkaEventSink create(
-            KafkaSinkConfig config, SnapshotStore store, Function<AppKey, Producer<String, byte[]>> producers) {
-        return new KafkaEventSink(config, store, producers);
+            KafkaSinkConfig config,
+            SnapshotStore store,
+            Function<AppKey, Producer<String, byte[]>> producers,
+            Runnable ensureTopics) {
+        return new KafkaEventSink(config, store, producers, ensureTopics);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Key {@code provider/appId}: the app's entry, holding the sweep watermark {@link AppState#listedUntil()}.
  * </ul>
  *
- * <p>Every value carries {@code stateVersion} ({@value StateJson#STATE_VERSION}) and its {@code kind}. Only keys whose
+ * <p>Every value carries {@code stateVersion} (1) and its {@code kind}. Only keys whose
  * entry changed are written. Pure and thread-safe.
  */
 public final class StateRecords {

@@ -100,8 +100,8 @@ class KafkaEventSinkIT {
     void givenFailureMidBatch_whenCommitting_thenNothingVisible_stateUnchanged_andRedoYieldsEachEventOnce() {
         KafkaSinkConfig config = config("abort");
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink sink =
-                KafkaEventSink.create(config, KafkaSnapshotStore.create(config), poisoned(config, producers));
+        KafkaEventSink sink = KafkaEventSink.create(
+                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
         sink.snapshotStore().load(VOLC).block(WAIT);
@@ -159,8 +159,8 @@ class KafkaEventSinkIT {
     void givenAtLeastOnce_whenStateSendFails_thenEventsAreOut_stateIsOld_andRedoRepeatsSameEventIds() {
         KafkaSinkConfig config = config("alo").withDeliveryMode(DeliveryMode.AT_LEAST_ONCE);
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink sink =
-                KafkaEventSink.create(config, KafkaSnapshotStore.create(config), poisoned(config, producers));
+        KafkaEventSink sink = KafkaEventSink.create(
+                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
         sink.snapshotStore().load(VOLC).block(WAIT);
