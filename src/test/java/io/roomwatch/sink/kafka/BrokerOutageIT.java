@@ -49,8 +49,9 @@ class BrokerOutageIT {
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopBroker() throws IOException {
         kafka.stop();
+        KafkaEventSinkIT.deleteRecursively(kafka.dataDir());
     }
 
     @Test
