@@ -8,7 +8,8 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.sink.EventSink;
-import io.roomwatch.sink.SinkFatalException;
+import io.roomwatch.sink.SinkFailure;
+import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.state.SnapshotStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,9 @@ import reactor.util.retry.Retry;
  *
  * <p>Failures: a transient vendor failure (already retried by the provider) makes that observation unknown, and
  * nothing is concluded from it. A rejected app ({@link VendorRejected}) or a fatal sink error ends {@link #run()}
- * with that error: this app stops, others are unaffected. A transient sink failure is retried with backoff, the same
- * batch again, while polling waits.
+ * with that error: this app stops, others are unaffected. A retriable sink failure is retried with backoff while
+ * polling waits: the same observations are diffed again and committed; when the outcome of a commit is in doubt, the
+ * state is first reloaded from the store, so a batch that did get committed is not emitted twice.
  */
 public final class AppPoller {
 
@@ -94,7 +96,7 @@ public final class AppPoller {
     /**
      * Restores the app's state from the store, then polls until cancelled. Lazy: nothing happens before
      * subscription; subscribe once. Emits one report per committed batch, after it is durable, on the timer's or the
-     * sink's threads. Ends only with an error: {@link VendorRejected} or {@link SinkFatalException}.
+     * sink's threads. Ends only with an error: {@link VendorRejected}, or a {@link SinkFailure} that is not retriable (fenced by another instance, refused by the broker).
      */
     public Flux<CycleReport> run() {
         return store.load(app())
@@ -172,12 +174,32 @@ public final class AppPoller {
     // ---- commit
 
     private Mono<CycleReport> commit(List<Observation> observations) {
-        return Mono.defer(() -> {
-            Batch batch = Batch.diff(committed, observations);
-            Mono<Void> durable = batch.transitions().isEmpty()
-                    ? Mono.empty()
-                    : sink.commit(app(), batch.transitions()).retryWhen(commitRetry());
-            return durable.then(Mono.fromCallable(() -> accept(batch, observations.size())));
+        return Mono.defer(() -> diffAndCommit(observations))
+                .onErrorResume(SinkInDoubt.class, e -> reload().then(Mono.error(e)))
+                .retryWhen(commitRetry())
+                .map(batch -> accept(batch, observations.size()));
+    }
+
+    /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */
+    private Mono<Batch> diffAndCommit(List<Observation> observations) {
+        Batch batch = Batch.diff(committed, observations);
+        if (batch.transitions().isEmpty()) {
+            return Mono.just(batch);
+        }
+        return sink.commit(app(), batch.transitions()).thenReturn(batch);
+    }
+
+    /** After an in-doubt commit: the store waits until the transaction is settled, then tells what is committed. */
+    private Mono<AppState> reload() {
+        return store.load(app()).doOnNext(state -> {
+            committed = state;
+            synchronized (this) {
+                queue.sync(state);
+            }
+            log.warn(
+                    "{}: commit outcome was in doubt; state reloaded ({} live rooms)",
+                    app(),
+                    state.live().size());
         });
     }
 
@@ -185,9 +207,9 @@ public final class AppPoller {
         return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                 .maxBackoff(config.commitRetryMaxBackoff())
                 .scheduler(timer)
-                .filter(e -> !(e instanceof SinkFatalException))
+                .filter(e -> e instanceof SinkFailure failure && failure.isRetriable())
                 .doBeforeRetry(s -> log.warn(
-                        "{}: commit failed, retrying the same batch: {}",
+                        "{}: commit failed, redoing the batch: {}",
                         app(),
                         s.failure().toString()));
     }

@@ -24,4 +24,13 @@ public interface EventSink {
      * @param transitions the transitions of one poll cycle, in the order they were diffed
      */
     Mono<Void> commit(AppKey app, List<Transition> transitions);
+
+    /**
+     * Forgets the retirement marks of {@code app}'s room ids whose last ended incarnation was created before {@code
+     * cutoff} (see {@link io.roomwatch.model.AppState#forgetRetiredBefore}), so stored state does not grow with every
+     * room id ever seen. Lazy; completes when durable. The default stores nothing, so there is nothing to forget.
+     */
+    default Mono<Void> forgetRetiredBefore(AppKey app, java.time.Instant cutoff) {
+        return Mono.empty();
+    }
 }

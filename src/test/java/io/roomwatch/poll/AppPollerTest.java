@@ -9,7 +9,8 @@ import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Provider;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorUnavailable;
-import io.roomwatch.sink.SinkFatalException;
+import io.roomwatch.sink.SinkFenced;
+import io.roomwatch.sink.SinkUnavailable;
 import io.roomwatch.state.memory.InMemorySnapshotStore;
 import io.roomwatch.testing.EventReplay;
 import io.roomwatch.testing.FakeRtcProvider;
@@ -28,8 +29,8 @@ class AppPollerTest {
 
     private static final AppKey APP = AppKey.of(Provider.TENCENT_LIVE, "1400000000");
     private VirtualTimeScheduler timer = VirtualTimeScheduler.create();
-    private final RecordingEventSink sink = new RecordingEventSink();
     private final InMemorySnapshotStore store = new InMemorySnapshotStore();
+    private final RecordingEventSink sink = new RecordingEventSink(store);
 
     private FakeRtcProvider vendor(Listing listing, int memberQps) {
         return new FakeRtcProvider(APP, timer, listing, memberQps);
@@ -155,12 +156,24 @@ class AppPollerTest {
     @Test
     void givenCommitFailsTransiently_thenSameBatchIsRetried_andEveryEventCommittedOnce() {
         FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice", "bob");
-        sink.failNext(5, () -> new IllegalStateException("broker unavailable"));
+        sink.failNext(5, () -> new SinkUnavailable(APP, "broker unavailable", null));
 
         run(vendor, config(), Duration.ofSeconds(120));
 
         assertThat(sink.attempts()).isGreaterThan(5);
         assertThat(described()).containsExactly("RoomCreated r1", "UserJoined r1 alice", "UserJoined r1 bob");
+    }
+
+    @Test
+    void givenCommitOutcomeInDoubt_thenStateIsReloaded_andNothingIsEmittedTwice() {
+        FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice", "bob");
+        sink.committedButInDoubt(2);
+
+        run(vendor, config(), Duration.ofSeconds(60), at(30, v -> v.leave("r1", "alice")));
+
+        assertThat(described())
+                .containsExactly("RoomCreated r1", "UserJoined r1 alice", "UserJoined r1 bob", "UserLeft r1 alice");
+        assertThat(new EventReplay().acceptAll(sink.events()).presence()).isEqualTo(vendor.truth());
     }
 
     @Test
@@ -244,13 +257,13 @@ class AppPollerTest {
     @Test
     void givenFencedSink_thenRunEndsWithoutRetrying() {
         FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1");
-        sink.failNext(1, () -> new SinkFatalException(APP, "fenced by a newer instance", new IllegalStateException()));
+        sink.failNext(1, () -> new SinkFenced(APP, "fenced by a newer instance", null));
         AppPoller poller = AppPoller.create(vendor, sink, store, config(), timer);
 
         StepVerifier.withVirtualTime(poller::run, () -> timer, Long.MAX_VALUE)
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(5))
-                .expectError(SinkFatalException.class)
+                .expectError(SinkFenced.class)
                 .verify(Duration.ofSeconds(10));
         assertThat(sink.attempts()).isEqualTo(1);
     }

@@ -1,9 +1,12 @@
 package io.roomwatch.testing;
 
 import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Transition;
 import io.roomwatch.sink.EventSink;
+import io.roomwatch.sink.SinkInDoubt;
+import io.roomwatch.state.memory.InMemorySnapshotStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,16 +14,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Records what was committed. Can fail the next commits, or stall every commit until {@link #release()}: the broker
- * is down.
+ * Records what was committed, and keeps {@code store} up to date as a Kafka state topic would. Can fail the next
+ * commits, commit but answer "in doubt", or stall every commit until {@link #release()}: the broker is down.
  */
 public final class RecordingEventSink implements EventSink {
 
+    private final InMemorySnapshotStore store;
     private final List<PresenceEvent> committed = new ArrayList<>();
     private int attempts;
     private int failNext;
-    private Supplier<RuntimeException> failure = () -> new IllegalStateException("broker unavailable");
+    private int inDoubtNext;
+    private Supplier<RuntimeException> failure = () -> new IllegalStateException("unset");
     private Sinks.Empty<Void> stall;
+
+    public RecordingEventSink(InMemorySnapshotStore store) {
+        this.store = store;
+    }
 
     @Override
     public Mono<Void> commit(AppKey app, List<Transition> transitions) {
@@ -31,13 +40,36 @@ public final class RecordingEventSink implements EventSink {
                 return Mono.error(failure.get());
             }
             Mono<Void> wait = stall == null ? Mono.empty() : stall.asMono();
-            return wait.then(Mono.fromRunnable(() -> transitions.forEach(t -> committed.addAll(t.events()))));
+            return wait.then(Mono.fromRunnable(() -> record(app, transitions))).then(Mono.defer(() -> inDoubt(app)));
         });
+    }
+
+    private void record(AppKey app, List<Transition> transitions) {
+        AppState state = store.load(app).block();
+        for (Transition t : transitions) {
+            committed.addAll(t.events());
+            state = state.apply(t);
+        }
+        store.put(state);
+    }
+
+    private Mono<Void> inDoubt(AppKey app) {
+        if (inDoubtNext > 0) {
+            inDoubtNext--;
+            return Mono.error(new SinkInDoubt(app, "lost the broker during commitTransaction", null));
+        }
+        return Mono.empty();
     }
 
     public RecordingEventSink failNext(int count, Supplier<RuntimeException> error) {
         this.failNext = count;
         this.failure = error;
+        return this;
+    }
+
+    /** The next {@code count} commits succeed but answer {@link SinkInDoubt}. */
+    public RecordingEventSink committedButInDoubt(int count) {
+        this.inDoubtNext = count;
         return this;
     }
 

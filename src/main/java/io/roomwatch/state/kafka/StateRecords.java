@@ -1,0 +1,109 @@
+package io.roomwatch.state.kafka;
+
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.RoomKey;
+import io.roomwatch.model.RoomState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of the compacted state topic, and how a change of an {@link AppState} becomes records.
+ *
+ * <ul>
+ *   <li>Key {@code provider/appId/roomId} (the event key): the room's entry, a JSON value holding its live
+ *       incarnation ({@link RoomState}: incarnation, creation time, members with visibility and join count, departed
+ *       users' join counts) and/or its retirement mark (the creation time of the latest ended incarnation, see {@link
+ *       AppState#retired()}). A room id can have both: a new incarnation while the ended one is remembered. A
+ *       tombstone (null value) when it has neither.
+ *   <li>Key {@code provider/appId}: the app's entry, holding the sweep watermark {@link AppState#listedUntil()}.
+ * </ul>
+ *
+ * <p>Every value carries {@code stateVersion} (1) and its {@code kind}. Only keys whose
+ * entry changed are written. Pure and thread-safe.
+ */
+public final class StateRecords {
+
+    private StateRecords() {}
+
+    /** The key of a room's entry: {@code provider/appId/roomId}, the same as its events' key. */
+    public static String key(RoomKey room) {
+        return room.toString();
+    }
+
+    /** The key of an app's entry: {@code provider/appId}. */
+    public static String key(AppKey app) {
+        return app.toString();
+    }
+
+    /**
+     * The room entries that change from {@code before} to {@code after} (values or tombstones), sorted by room id.
+     * In at-least-once mode these are written before {@link #appChange}, so the watermark never runs ahead of the
+     * rooms.
+     */
+    public static List<ProducerRecord<String, byte[]>> roomChanges(String topic, AppState before, AppState after) {
+        requireSameApp(before, after);
+        TreeSet<String> roomIds = new TreeSet<>();
+        roomIds.addAll(before.live().keySet());
+        roomIds.addAll(before.retired().keySet());
+        roomIds.addAll(after.live().keySet());
+        roomIds.addAll(after.retired().keySet());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (String roomId : roomIds) {
+            RoomEntry old = RoomEntry.of(before, roomId);
+            RoomEntry now = RoomEntry.of(after, roomId);
+            if (!old.equals(now)) {
+                records.add(new ProducerRecord<>(topic, key(after.app().room(roomId)), StateJson.write(now)));
+            }
+        }
+        return records;
+    }
+
+    /** The app entry, if the watermark changed from {@code before} to {@code after}. */
+    public static List<ProducerRecord<String, byte[]>> appChange(String topic, AppState before, AppState after) {
+        requireSameApp(before, after);
+        if (Objects.equals(before.listedUntil(), after.listedUntil())) {
+            return List.of();
+        }
+        byte[] value = after.listedUntil() == null ? null : StateJson.writeApp(after.app(), after.listedUntil());
+        return List.of(new ProducerRecord<>(topic, key(after.app()), value));
+    }
+
+    /** {@link #roomChanges} followed by {@link #appChange}. */
+    public static List<ProducerRecord<String, byte[]>> changes(String topic, AppState before, AppState after) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(roomChanges(topic, before, after));
+        records.addAll(appChange(topic, before, after));
+        return records;
+    }
+
+    /** A fold of state records into one app's state: feed records in offset order, then take the result. */
+    static StateFold fold(AppKey app) {
+        return new StateFold(app);
+    }
+
+    private static void requireSameApp(AppState before, AppState after) {
+        if (!before.app().equals(after.app())) {
+            throw new IllegalArgumentException("states of different apps: " + before.app() + ", " + after.app());
+        }
+    }
+
+    /** What one room key holds: the live incarnation and/or the retirement mark; neither means a tombstone. */
+    record RoomEntry(RoomKey key, @Nullable RoomState live, @Nullable Instant retired) {
+
+        static RoomEntry of(AppState state, String roomId) {
+            return new RoomEntry(
+                    state.app().room(roomId),
+                    state.live().get(roomId),
+                    state.retired().get(roomId));
+        }
+
+        boolean isEmpty() {
+            return live == null && retired == null;
+        }
+    }
+}
