@@ -33,6 +33,7 @@ public final class RateBudget {
     private double rateAtThrottle;
     private long throttledAt;
     private long nextFree;
+    private long epoch;
     private long used;
 
     private RateBudget(String name, int limit, Scheduler timer) {
@@ -61,17 +62,18 @@ public final class RateBudget {
     }
 
     /**
-     * One permit: completes when the request may be sent. Lazy (the slot is reserved on subscription, so every
-     * retry pays again) and cancellable (cancelling the wait sends nothing; the reserved slot stays unused, which
-     * only errs on the safe side). Completes on the timer's thread, or at once on the subscribing thread when a
-     * slot is free.
+     * One permit: completes when the request may be sent. Lazy (a slot is reserved on subscription, so every retry
+     * pays again) and cancellable (cancelling the wait sends nothing and counts nothing). A permit whose slot was
+     * reserved before a {@link #throttled()} answer queues again at the lower rate when its slot comes. Completes on
+     * the timer's thread, or at once on the subscribing thread when a slot is free.
      */
     public Mono<Void> acquire() {
         return Mono.defer(() -> {
-            long wait = reserve();
-            return wait <= 0
-                    ? Mono.<Void>empty()
-                    : Mono.delay(Duration.ofNanos(wait), timer).then();
+            long[] slot = reserve(); // {wait in ns, epoch}
+            Mono<Void> wait = slot[0] <= 0
+                    ? Mono.empty()
+                    : Mono.delay(Duration.ofNanos(slot[0]), timer).then();
+            return wait.then(Mono.defer(() -> grant(slot[1]) ? Mono.<Void>empty() : acquire()));
         });
     }
 
@@ -83,7 +85,8 @@ public final class RateBudget {
         }
         rateAtThrottle = Math.max(floor, rateAt(now) / 2);
         throttledAt = now;
-        nextFree = Math.max(nextFree, now + spacing(rateAtThrottle));
+        epoch++; // slots reserved at the old rate are given up and reserved again at the new one
+        nextFree = now + spacing(rateAtThrottle); // every slot still to come is at least this far from the last one
     }
 
     /** The rate permits are handed out at now, in requests per second. */
@@ -106,12 +109,19 @@ public final class RateBudget {
         return name;
     }
 
-    private synchronized long reserve() {
+    private synchronized long[] reserve() {
         long now = timer.now(NANOSECONDS);
         long start = nextFree == Long.MIN_VALUE ? now : Math.max(now, nextFree);
         nextFree = start + spacing(rateAt(start));
+        return new long[] {start - now, epoch};
+    }
+
+    private synchronized boolean grant(long reservedIn) {
+        if (reservedIn != epoch) {
+            return false;
+        }
         used++;
-        return start - now;
+        return true;
     }
 
     private double rateAt(long now) {
