@@ -1,0 +1,93 @@
+package io.roomwatch.emulator;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every vendor API the emulator serves, with its documented per-app rate limit (calls per second).
+ * Volcengine APIs are named by {@code Action}; Tencent ones by the command in {@code /v4/{service}/{command}}.
+ */
+public enum Api {
+    /** Volcengine {@code ListRoomInfo}, documented at 60 req/s (vendor-apis.md A.5). */
+    LIST_ROOM_INFO(Vendor.VOLCENGINE, "ListRoomInfo", 60, Set.of("2020-12-01", "2023-11-01")),
+    /** Volcengine {@code GetRoomOnlineUsers}, 40 QPS (A.6). */
+    GET_ROOM_ONLINE_USERS(Vendor.VOLCENGINE, "GetRoomOnlineUsers", 40, Set.of("2023-11-01", "2023-08-01")),
+    /** TUILiveKit {@code get_room_list}, 10/s (B.4). */
+    LIVE_GET_ROOM_LIST(Vendor.TENCENT_LIVE, "get_room_list", 10, Set.of()),
+    /** TUILiveKit {@code get_room_info}, 200/s (B.4). */
+    LIVE_GET_ROOM_INFO(Vendor.TENCENT_LIVE, "get_room_info", 200, Set.of()),
+    /** TUILiveKit {@code get_member_list}, 200/s (B.4). */
+    LIVE_GET_MEMBER_LIST(Vendor.TENCENT_LIVE, "get_member_list", 200, Set.of()),
+    /** TUIRoomKit {@code get_room_info}, 200/s (B.5). */
+    ROOM_GET_ROOM_INFO(Vendor.TENCENT_ROOM, "get_room_info", 200, Set.of()),
+    /** TUIRoomKit {@code get_room_member_list}, 200/s (B.5). */
+    ROOM_GET_ROOM_MEMBER_LIST(Vendor.TENCENT_ROOM, "get_room_member_list", 200, Set.of());
+
+    private final Vendor vendor;
+    private final String wireName;
+    private final int documentedPerSecond;
+    private final Set<String> versions;
+
+    Api(Vendor vendor, String wireName, int documentedPerSecond, Set<String> versions) {
+        this.vendor = vendor;
+        this.wireName = wireName;
+        this.documentedPerSecond = documentedPerSecond;
+        this.versions = versions;
+    }
+
+    /** The product this API belongs to. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** The vendor's own name: the Volcengine {@code Action} or the Tencent command. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The documented rate limit per app, in calls per second. */
+    public int documentedPerSecond() {
+        return documentedPerSecond;
+    }
+
+    /** The constant name in lower case, e.g. {@code live_get_room_list}, as the control API spells it. */
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@link #key()} or the constant name.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    @JsonCreator
+    public static Api fromKey(String key) {
+        return Api.valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    static Optional<Api> volcengine(String action) {
+        for (Api api : values()) {
+            if (api.vendor == Vendor.VOLCENGINE && api.wireName.equals(action)) {
+                return Optional.of(api);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Api> tencent(Vendor vendor, String command) {
+        for (Api api : values()) {
+            if (api.vendor == vendor && api.wireName.equals(command)) {
+                return Optional.of(api);
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean acceptsVersion(String version) {
+        return versions.contains(version);
+    }
+}

@@ -1,0 +1,157 @@
+package io.roomwatch.emulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** Plays one {@link AppLoad}. Keeps only its own bookkeeping; the truth stays in the {@link World}. */
+final class AppDriver {
+
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final String BIG_ROOM = "big-room";
+
+    private final World world;
+    private final AppLoad load;
+    private final SplittableRandom random;
+    private final long tickMillis;
+    private final Map<RoomKey, Long> deadlines = new LinkedHashMap<>(); // rooms we created → planned end
+    private final ArrayDeque<String> retiredIds = new ArrayDeque<>();
+    private long roomNo;
+    private long userNo;
+    private boolean bigRoomDone;
+
+    AppDriver(World world, AppLoad load, SplittableRandom random, long tickMillis) {
+        this.world = world;
+        this.load = load;
+        this.random = random;
+        this.tickMillis = tickMillis;
+    }
+
+    void tick() {
+        long now = world.now();
+        deadlines.keySet().removeIf(key -> world.room(key).isEmpty()); // destroyed through the control API
+        endExpired(now);
+        createRooms(now);
+        createBigRoom();
+        for (RoomKey key : new ArrayList<>(deadlines.keySet())) {
+            churnMembers(key);
+        }
+        flap();
+        churnViewCounts();
+    }
+
+    private void endExpired(long now) {
+        for (Map.Entry<RoomKey, Long> entry : new ArrayList<>(deadlines.entrySet())) {
+            if (entry.getValue() <= now) {
+                world.destroyRoom(entry.getKey());
+                deadlines.remove(entry.getKey());
+                retiredIds.addLast(entry.getKey().roomId());
+            }
+        }
+    }
+
+    private void createRooms(long now) {
+        int count = draw(load.roomsPerMinute() * tickMillis / 60_000.0);
+        for (int i = 0; i < count && deadlines.size() < load.maxRooms(); i++) {
+            RoomKey key = RoomKey.of(load.vendor(), load.app(), nextRoomId());
+            if (world.room(key).isEmpty()) {
+                world.createRoom(new RoomSpec(key, null, Map.of()));
+                deadlines.put(key, now + lifetimeMillis());
+            }
+        }
+    }
+
+    private void createBigRoom() {
+        RoomKey key = RoomKey.of(load.vendor(), load.app(), BIG_ROOM);
+        if (bigRoomDone || load.bigRoomMembers() == 0 || world.room(key).isPresent()) {
+            return;
+        }
+        bigRoomDone = true;
+        world.createRoom(new RoomSpec(key, null, Map.of()));
+        for (int i = 1; i <= load.bigRoomMembers(); i++) {
+            world.join(key, "big-user-" + i, false);
+        }
+    }
+
+    private void churnMembers(RoomKey key) {
+        int joins = draw(load.joinsPerMinute() * tickMillis / 60_000.0);
+        double leaveChance = load.meanStaySeconds() == 0 ? 0 : tickMillis / (load.meanStaySeconds() * 1000);
+        List<MemberState> members = world.room(key).map(RoomState::members).orElse(List.of());
+        quietly(() -> {
+            for (MemberState member : members) {
+                if (random.nextDouble() < leaveChance) {
+                    world.leave(key, member.userId());
+                }
+            }
+            for (int i = 0; i < joins; i++) {
+                world.join(key, "user-" + ++userNo, random.nextDouble() < load.invisibleFraction());
+            }
+        });
+    }
+
+    private void flap() {
+        Optional<RoomKey> target = deadlines.keySet().stream().findFirst();
+        for (int i = 1; i <= load.flappingUsers() && target.isPresent(); i++) {
+            String userId = "flapper-" + i;
+            RoomKey key = target.get();
+            boolean inside = world.room(key).map(r -> r.members().stream().anyMatch(m -> m.userId().equals(userId)))
+                    .orElse(false);
+            if (random.nextBoolean()) {
+                quietly(() -> toggle(key, userId, inside));
+            }
+        }
+    }
+
+    private void toggle(RoomKey key, String userId, boolean inside) {
+        if (inside) {
+            world.leave(key, userId);
+        } else {
+            world.join(key, userId, false);
+        }
+    }
+
+    private void churnViewCounts() {
+        if (load.vendor() != Vendor.TENCENT_LIVE || load.viewCountChurn() == 0) {
+            return;
+        }
+        for (RoomState room : world.rooms(load.vendor(), load.app())) {
+            long bumped = room.viewCount() + random.nextInt(load.viewCountChurn() + 1);
+            quietly(() -> world.setViewCount(room.key(), bumped));
+        }
+    }
+
+    private String nextRoomId() {
+        if (!retiredIds.isEmpty() && random.nextDouble() < load.roomIdReuseFraction()) {
+            return retiredIds.pollFirst(); // same RoomId, new incarnation: the case pollers must not merge
+        }
+        return "room-" + ++roomNo;
+    }
+
+    private long lifetimeMillis() {
+        if (random.nextDouble() < load.shortLivedFraction()) {
+            return 200 + random.nextLong(1800);
+        }
+        if (load.meanLifetimeSeconds() == 0) {
+            return NEVER - world.now();
+        }
+        return (long) (-Math.log(1 - random.nextDouble()) * load.meanLifetimeSeconds() * 1000);
+    }
+
+    private int draw(double expected) {
+        int whole = (int) expected;
+        return whole + (random.nextDouble() < expected - whole ? 1 : 0);
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (NoSuchElementException e) {
+            // the room was destroyed through the control API in the meantime: nothing left to simulate there
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.roomwatch.emulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The bounded, append-only log of true changes. Not thread-safe: {@link World} guards it with its lock. */
+final class ChangeLog {
+
+    private final int capacity;
+    private final ArrayDeque<Change> entries = new ArrayDeque<>();
+    private long latestSeq;
+
+    ChangeLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    Change append(long timeMillis, RoomKey key, String incarnation, ChangeType type, @Nullable String userId) {
+        Change change = new Change(++latestSeq, timeMillis, key.vendor(), key.app(), key.roomId(), incarnation, type,
+                userId);
+        if (entries.size() == capacity) {
+            entries.removeFirst(); // readers asking from before this point get truncated=true
+        }
+        entries.addLast(change);
+        return change;
+    }
+
+    ChangePage since(long since, int limit) {
+        long oldest = entries.isEmpty() ? latestSeq + 1 : entries.peekFirst().seq();
+        List<Change> out = new ArrayList<>();
+        for (Change change : entries) {
+            if (change.seq() > since && out.size() < limit) {
+                out.add(change);
+            }
+        }
+        long next = out.isEmpty() ? Math.max(since, oldest - 1) : out.get(out.size() - 1).seq();
+        return new ChangePage(out, since + 1 < oldest, oldest, latestSeq, next);
+    }
+}

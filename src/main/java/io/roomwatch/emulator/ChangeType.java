@@ -1,0 +1,9 @@
+package io.roomwatch.emulator;
+
+/** The kinds of true change the ground truth records. */
+public enum ChangeType {
+    RoomCreated,
+    RoomDestroyed,
+    UserJoined,
+    UserLeft
+}

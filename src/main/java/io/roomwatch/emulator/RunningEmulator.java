@@ -1,0 +1,69 @@
+package io.roomwatch.emulator;
+
+import java.util.Locale;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+
+/**
+ * A started emulator: where it listens, its ground truth, its fault switchboard and its scenario. Thread-safe.
+ * Stop it with {@link #stop()} (tests: in {@code @AfterEach}).
+ */
+public final class RunningEmulator {
+
+    private final DisposableServer server;
+    private final Services services;
+    private final ScenarioRunner scenarios;
+
+    RunningEmulator(DisposableServer server, Services services, ScenarioRunner scenarios) {
+        this.server = server;
+        this.services = services;
+        this.scenarios = scenarios;
+    }
+
+    /** The bound TCP port (the real one when the config asked for 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>} (the configured host). */
+    public String baseUrl() {
+        return String.format(Locale.ROOT, "http://%s:%d", server.host(), server.port());
+    }
+
+    /** The ground truth, for in-JVM drivers and assertions. */
+    public World world() {
+        return services.world();
+    }
+
+    /** The fault switchboard. */
+    public Faults faults() {
+        return services.faults();
+    }
+
+    /**
+     * Starts playing {@code scenario} on the emulator clock (replacing any scenario playing); returns its engine.
+     * The first tick comes one {@code tickMillis} from now.
+     */
+    public ScenarioEngine startScenario(ScenarioConfig scenario) {
+        return scenarios.start(scenario);
+    }
+
+    /** Stops the scenario, if one plays. */
+    public void stopScenario() {
+        scenarios.stop();
+    }
+
+    /** Lazily stops the scenario and the server; completes once the server's channel is closed. */
+    public Mono<Void> stop() {
+        return Mono.defer(() -> {
+            scenarios.stop();
+            server.dispose();
+            return server.onDispose();
+        });
+    }
+
+    /** Completes when the server has been stopped, by {@link #stop()} or otherwise. */
+    public Mono<Void> onStop() {
+        return server.onDispose();
+    }
+}

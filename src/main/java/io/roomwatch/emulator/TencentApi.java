@@ -1,0 +1,104 @@
+package io.roomwatch.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves {@code POST /v4/live_engine_http_srv/*} and {@code POST /v4/room_engine_http_srv/*}: method, query auth
+ * ({@link TencentAuth}), JSON body (60003 when empty or not a JSON object), body fields (100002), then the rate
+ * limiter, faults and the business answer of {@link TencentLive} or {@link TencentConference}. Always HTTP 200,
+ * except for injected HTTP faults. Thread-safe.
+ */
+final class TencentApi {
+
+    private final EmulatorConfig config;
+    private final TencentAuth auth;
+    private final TencentLive live;
+    private final TencentConference conference;
+    private final Gate gate;
+    private final RequestIds ids;
+
+    TencentApi(EmulatorConfig config, Services services) {
+        this.config = config;
+        this.auth = new TencentAuth(config.tencentApps(), services.clock());
+        this.live = new TencentLive(services.world(), config);
+        this.conference = new TencentConference(services.world());
+        this.gate = services.gate();
+        this.ids = services.ids();
+    }
+
+    Reply handle(HttpCall call, Vendor vendor, String command) {
+        String requestId = ids.tencent();
+        Optional<Api> api = Api.tencent(vendor, command);
+        if (api.isEmpty()) {
+            return TencentReplies.fail(requestId, 60009, "request resource " + call.path() + " is not served here");
+        }
+        if (!call.method().equals("POST")) {
+            // B.1: POST only; 60002 "HTTP parse error" is the closest documented code for a wrong method
+            return TencentReplies.fail(requestId, 60002, "HTTP method must be POST");
+        }
+        TencentAuth.Verdict verdict = auth.check(call);
+        if (verdict.app() == null) {
+            return TencentReplies.fail(requestId, verdict.errorCode(), verdict.message());
+        }
+        ObjectNode body = body(call.body());
+        if (body == null) {
+            return TencentReplies.fail(requestId, 60003, "the request body must be a JSON object (send {} when empty)");
+        }
+        return serve(api.get(), Long.toString(verdict.app().sdkAppId()), body, requestId);
+    }
+
+    private Reply serve(Api api, String app, ObjectNode body, String requestId) {
+        TencentRequest request = TencentRequest.parse(api, body, config.limits());
+        if (request.error() != null) {
+            return TencentReplies.fail(requestId, 100002, "invalid parameter: " + request.error());
+        }
+        return gate.pass(api, app, request.position().page(), answers(requestId), () -> business(api, app, request)
+                .map(response -> TencentReplies.ok(requestId, response))
+                .orElseGet(() -> TencentReplies.fail(requestId, 100004, "room " + request.roomId() + " does not exist")));
+    }
+
+    /** The {@code Response} object, or empty when the room does not exist (100004). */
+    private Optional<ObjectNode> business(Api api, String app, TencentRequest request) {
+        return switch (api) {
+            case LIVE_GET_ROOM_LIST -> Optional.of(live.roomList(app, request));
+            case LIVE_GET_ROOM_INFO -> live.roomInfo(app, request.roomId());
+            case LIVE_GET_MEMBER_LIST -> live.memberList(app, request);
+            case ROOM_GET_ROOM_INFO -> conference.roomInfo(app, request.roomId());
+            case ROOM_GET_ROOM_MEMBER_LIST -> conference.memberList(app, request);
+            case LIST_ROOM_INFO, GET_ROOM_ONLINE_USERS -> throw new IllegalArgumentException(api + " is not Tencent");
+        };
+    }
+
+    private Gate.Answers answers(String requestId) {
+        int throttleCode = config.throttle().tencentErrorCode();
+        return new Gate.Answers() {
+            @Override
+            public Reply throttled() {
+                return TencentReplies.fail(requestId, throttleCode, "REST API call frequency over limit");
+            }
+
+            @Override
+            public Reply internalError() {
+                return Reply.text(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
+            }
+
+            @Override
+            public Reply pageFailure() {
+                return TencentReplies.fail(requestId, 100001, "internal server error, please retry");
+            }
+        };
+    }
+
+    private static @Nullable ObjectNode body(byte[] raw) {
+        try {
+            JsonNode node = raw.length == 0 ? null : Json.MAPPER.readTree(raw);
+            return node instanceof ObjectNode ? (ObjectNode) node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

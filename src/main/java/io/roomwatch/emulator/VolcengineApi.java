@@ -1,0 +1,124 @@
+package io.roomwatch.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves {@code GET /?Action=...&Version=...} for Volcengine: gateway checks (Action/Version, signature, app
+ * ownership), then {@code ListRoomInfo} ({@link VolcengineRooms}) or {@code GetRoomOnlineUsers}. Thread-safe.
+ */
+final class VolcengineApi {
+
+    private final EmulatorConfig config;
+    private final VolcengineVerifier verifier;
+    private final VolcengineRooms rooms;
+    private final World world;
+    private final Gate gate;
+    private final RequestIds ids;
+
+    VolcengineApi(EmulatorConfig config, Services services) {
+        this.config = config;
+        this.verifier = new VolcengineVerifier(config.volcengineApps(), config.tolerance(), services.clock());
+        this.rooms = new VolcengineRooms(config, services.world());
+        this.world = services.world();
+        this.gate = services.gate();
+        this.ids = services.ids();
+    }
+
+    Reply handle(HttpCall call) {
+        String action = Objects.requireNonNullElse(call.param("Action"), "");
+        String version = Objects.requireNonNullElse(call.param("Version"), "");
+        VolcengineReplies.Meta meta = new VolcengineReplies.Meta(ids.volcengine(), action, version, region(call));
+        if (action.isEmpty() || version.isEmpty()) {
+            return VolcengineReplies.error(meta, VolcengineError.missingParameter("Action and Version are required"));
+        }
+        VolcengineVerifier.Verdict verdict = verifier.verify(call);
+        if (verdict.error() != null) {
+            return VolcengineReplies.error(meta, verdict.error());
+        }
+        Optional<Api> api = Api.volcengine(action).filter(a -> a.acceptsVersion(version));
+        if (api.isEmpty()) {
+            return VolcengineReplies.error(meta, VolcengineError.invalidActionOrVersion(
+                    "Action " + action + " with Version " + version + " is not supported"));
+        }
+        VolcengineError denied = checkApp(call.param("AppId"), Objects.requireNonNull(verdict.key()));
+        return denied != null ? VolcengineReplies.error(meta, denied) : serve(api.get(), call, meta);
+    }
+
+    private Reply serve(Api api, HttpCall call, VolcengineReplies.Meta meta) {
+        String appId = Objects.requireNonNull(call.param("AppId"));
+        if (api == Api.LIST_ROOM_INFO) {
+            VolcengineRooms.Query query = rooms.parse(call);
+            if (query.error() != null) {
+                return VolcengineReplies.error(meta, query.error());
+            }
+            return gate.pass(api, appId, query.pageNum(), answers(meta),
+                    () -> VolcengineReplies.success(meta, rooms.list(appId, query)));
+        }
+        String roomId = call.param("RoomId");
+        VolcengineError invalid = rooms.checkRoomId(roomId);
+        if (invalid != null) {
+            return VolcengineReplies.error(meta, invalid);
+        }
+        return gate.pass(api, appId, 0, answers(meta),
+                () -> VolcengineReplies.success(meta, onlineUsers(appId, Objects.requireNonNull(roomId))));
+    }
+
+    /** {@code GetRoomOnlineUsers} 2023-11-01 (A.6, seed 001): RoomExists=false carries no other field. */
+    private ObjectNode onlineUsers(String appId, String roomId) {
+        Optional<RoomState> room = world.room(RoomKey.of(Vendor.VOLCENGINE, appId, roomId));
+        if (room.isEmpty()) {
+            return Json.object().put("RoomExists", false);
+        }
+        List<MemberState> members = room.get().members();
+        List<String> visible = members.stream().filter(m -> !m.invisible()).map(MemberState::userId).toList();
+        List<String> invisible = members.stream().filter(MemberState::invisible).map(MemberState::userId).toList();
+        ObjectNode result = Json.object().put("TotalUser", members.size()).put("TotalInvisibleUser", invisible.size());
+        visible.forEach(result.putArray("VisibleUserList")::add);
+        invisible.stream().limit(10_000).forEach(result.putArray("InvisibleUserList")::add); // documented cap
+        return result.put("RoomExists", true);
+    }
+
+    private @Nullable VolcengineError checkApp(@Nullable String appId, AccessKey key) {
+        int status = config.tolerance().businessErrorStatus();
+        if (appId == null || appId.isEmpty()) {
+            return VolcengineError.invalidParameter("InvalidParameter.IllegalAppId", status, "AppId is required");
+        }
+        Optional<VolcengineApp> app = config.volcengineApps().stream().filter(a -> a.appId().equals(appId)).findFirst();
+        if (app.isEmpty()) {
+            return VolcengineError.invalidParameter("InvalidParameter.NotExistAppId", status, "AppId does not exist");
+        }
+        // AK/SK belong to an account; an app of another account is refused like the doc's business-error example
+        return app.get().accessKeys().contains(key) ? null
+                : VolcengineError.invalidParameter("InvalidParameter.AccountIdMismatch", status, "Check owner failed");
+    }
+
+    private Gate.Answers answers(VolcengineReplies.Meta meta) {
+        ThrottleReply throttle = config.throttle();
+        return new Gate.Answers() {
+            @Override
+            public Reply throttled() {
+                return VolcengineReplies.error(meta, new VolcengineError(throttle.volcengineCode(),
+                        throttle.volcengineCodeN(), throttle.volcengineStatus(), throttle.volcengineMessage()));
+            }
+
+            @Override
+            public Reply internalError() {
+                return VolcengineReplies.error(meta, VolcengineError.internalError());
+            }
+
+            @Override
+            public Reply pageFailure() {
+                return internalError();
+            }
+        };
+    }
+
+    private String region(HttpCall call) {
+        VolcengineVerifier.Authorization auth = VolcengineVerifier.Authorization.parse(call.header("authorization"));
+        return auth != null && config.tolerance().regions().contains(auth.region()) ? auth.region() : "cn-north-1";
+    }
+}
