@@ -99,7 +99,8 @@ final class AppDriver {
         for (int i = 1; i <= load.flappingUsers() && target.isPresent(); i++) {
             String userId = "flapper-" + i;
             RoomKey key = target.get();
-            boolean inside = world.room(key).map(r -> r.members().stream().anyMatch(m -> m.userId().equals(userId)))
+            boolean inside = world.room(key)
+                    .map(r -> r.members().stream().anyMatch(m -> m.userId().equals(userId)))
                     .orElse(false);
             if (random.nextBoolean()) {
                 quietly(() -> toggle(key, userId, inside));

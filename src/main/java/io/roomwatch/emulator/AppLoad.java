@@ -38,8 +38,14 @@ public record AppLoad(
         Checks.fraction(shortLivedFraction, "shortLivedFraction");
         Checks.fraction(invisibleFraction, "invisibleFraction");
         Checks.fraction(roomIdReuseFraction, "roomIdReuseFraction");
-        if (roomsPerMinute < 0 || meanLifetimeSeconds < 0 || joinsPerMinute < 0 || meanStaySeconds < 0
-                || flappingUsers < 0 || bigRoomMembers < 0 || viewCountChurn < 0 || maxRooms < 0) {
+        if (roomsPerMinute < 0
+                || meanLifetimeSeconds < 0
+                || joinsPerMinute < 0
+                || meanStaySeconds < 0
+                || flappingUsers < 0
+                || bigRoomMembers < 0
+                || viewCountChurn < 0
+                || maxRooms < 0) {
             throw new IllegalArgumentException("rates, counts and durations must be >= 0 in " + vendor + "/" + app);
         }
         maxRooms = maxRooms == 0 ? 50 : maxRooms;

@@ -17,8 +17,8 @@ final class ChangeLog {
     }
 
     Change append(long timeMillis, RoomKey key, String incarnation, ChangeType type, @Nullable String userId) {
-        Change change = new Change(++latestSeq, timeMillis, key.vendor(), key.app(), key.roomId(), incarnation, type,
-                userId);
+        Change change =
+                new Change(++latestSeq, timeMillis, key.vendor(), key.app(), key.roomId(), incarnation, type, userId);
         if (entries.size() == capacity) {
             entries.removeFirst(); // readers asking from before this point get truncated=true
         }
@@ -34,7 +34,9 @@ final class ChangeLog {
                 out.add(change);
             }
         }
-        long next = out.isEmpty() ? Math.max(since, oldest - 1) : out.get(out.size() - 1).seq();
+        long next = out.isEmpty()
+                ? Math.max(since, oldest - 1)
+                : out.get(out.size() - 1).seq();
         return new ChangePage(out, since + 1 < oldest, oldest, latestSeq, next);
     }
 }

@@ -71,11 +71,16 @@ final class ControlApi {
     private Reply room(HttpCall call, RoomKey key, List<String> rest) throws IOException {
         String route = call.method() + " " + (rest.isEmpty() ? "" : rest.get(0));
         switch (route) {
-            case "GET " -> { return json(200, ControlViews.room(world.room(key).orElseThrow(() -> missing(key)))); }
-            case "DELETE " -> { return world.destroyRoom(key) ? json(200, Json.object()) : error(404, "not live"); }
+            case "GET " -> {
+                return json(200, ControlViews.room(world.room(key).orElseThrow(() -> missing(key))));
+            }
+            case "DELETE " -> {
+                return world.destroyRoom(key) ? json(200, Json.object()) : error(404, "not live");
+            }
             case "POST members" -> addMembers(key, read(call, ControlRequests.AddMember.class));
             case "DELETE members" -> world.leave(key, rest.get(rest.size() - 1));
-            case "PUT view-count" -> world.setViewCount(key, read(call, ControlRequests.ViewCount.class).viewCount());
+            case "PUT view-count" -> world.setViewCount(
+                    key, read(call, ControlRequests.ViewCount.class).viewCount());
             default -> throw new NoSuchElementException("no control route " + route + " for rooms");
         }
         return json(200, ControlViews.room(world.room(key).orElseThrow(() -> missing(key))));
@@ -83,7 +88,9 @@ final class ControlApi {
 
     private Reply faults(HttpCall call, List<String> rest) throws IOException {
         switch (call.method()) {
-            case "GET" -> { return json(200, ControlViews.faults(faults)); }
+            case "GET" -> {
+                return json(200, ControlViews.faults(faults));
+            }
             case "POST" -> {
                 long id = faults.add(read(call, ControlRequests.AddFault.class).fault());
                 return json(201, Json.object().put("id", id));
@@ -102,8 +109,10 @@ final class ControlApi {
 
     private Reply scenario(HttpCall call) throws IOException {
         switch (call.method()) {
-            case "POST" -> scenarios.start(call.body().length == 0 ? ScenarioConfig.demo()
-                    : Json.MAPPER.readValue(call.body(), ScenarioConfig.class));
+            case "POST" -> scenarios.start(
+                    call.body().length == 0
+                            ? ScenarioConfig.demo()
+                            : Json.MAPPER.readValue(call.body(), ScenarioConfig.class));
             case "DELETE" -> scenarios.stop();
             default -> throw new NoSuchElementException("no control route " + call.method() + " scenario");
         }

@@ -19,9 +19,13 @@ final class ControlViews {
     }
 
     static ObjectNode room(RoomState room) {
-        ObjectNode node = Json.object().put("vendor", room.key().vendor().wireName()).put("app", room.key().app())
-                .put("roomId", room.key().roomId()).put("incarnation", room.incarnation())
-                .put("createdAtMillis", room.createdAtMillis()).put("viewCount", room.viewCount())
+        ObjectNode node = Json.object()
+                .put("vendor", room.key().vendor().wireName())
+                .put("app", room.key().app())
+                .put("roomId", room.key().roomId())
+                .put("incarnation", room.incarnation())
+                .put("createdAtMillis", room.createdAtMillis())
+                .put("viewCount", room.viewCount())
                 .put("memberCount", room.memberCount());
         node.set("attributes", Json.MAPPER.valueToTree(room.attributes()));
         node.set("members", Json.MAPPER.valueToTree(room.members()));

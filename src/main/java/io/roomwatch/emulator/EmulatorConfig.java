@@ -51,53 +51,126 @@ public record EmulatorConfig(
 
     /** Loopback, port 0, the given apps, every other option at its default. */
     public static EmulatorConfig of(List<VolcengineApp> volcengineApps, List<TencentApp> tencentApps) {
-        return new EmulatorConfig("127.0.0.1", 0, volcengineApps, tencentApps, RateLimits.documented(),
-                ThrottleReply.defaults(), Staleness.documented(), Tolerance.defaults(), Limits.defaults(), 100_000);
+        return new EmulatorConfig(
+                "127.0.0.1",
+                0,
+                volcengineApps,
+                tencentApps,
+                RateLimits.documented(),
+                ThrottleReply.defaults(),
+                Staleness.documented(),
+                Tolerance.defaults(),
+                Limits.defaults(),
+                100_000);
     }
 
     /** One demo app per vendor with the well-known demo credentials above (never use them for anything real). */
     public static EmulatorConfig demo() {
-        return of(List.of(VolcengineApp.of(DEMO_VOLCENGINE_APP, DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY)),
+        return of(
+                List.of(VolcengineApp.of(DEMO_VOLCENGINE_APP, DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY)),
                 List.of(TencentApp.of(DEMO_SDK_APP_ID, DEMO_TENCENT_KEY, DEMO_ADMINISTRATOR)));
     }
 
     public EmulatorConfig withHost(String host) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withPort(int port) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withRateLimits(RateLimits rateLimits) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withThrottle(ThrottleReply throttle) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withStaleness(Staleness staleness) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withTolerance(Tolerance tolerance) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withLimits(Limits limits) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, changeLogCapacity);
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity);
     }
 
     public EmulatorConfig withChangeLogCapacity(int capacity) {
-        return new EmulatorConfig(host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance,
-                limits, capacity);
+        return new EmulatorConfig(
+                host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance, limits, capacity);
     }
 }

@@ -43,7 +43,9 @@ final class EmulatorHttp {
     }
 
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-        return request.receive().aggregate().asByteArray()
+        return request.receive()
+                .aggregate()
+                .asByteArray()
                 .defaultIfEmpty(new byte[0])
                 .map(body -> route(request, body))
                 .flatMap(reply -> deliver(reply, response));
@@ -106,13 +108,16 @@ final class EmulatorHttp {
      */
     private static Mono<Void> truncated(Reply reply, HttpServerResponse response) {
         byte[] half = Arrays.copyOf(reply.body(), reply.body().length / 2);
-        DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()));
-        head.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+        DefaultHttpResponse head =
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()));
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
                 .set(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
         response.withConnection(connection -> {
             connection.channel().write(head);
-            connection.channel().writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(half)))
+            connection
+                    .channel()
+                    .writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(half)))
                     .addListener(ChannelFutureListener.CLOSE);
         });
         return Mono.never();
@@ -137,8 +142,9 @@ final class EmulatorHttp {
 
     private static Map<String, String> headers(HttpServerRequest request) {
         Map<String, String> headers = new HashMap<>();
-        request.requestHeaders().forEach(entry -> headers.merge(entry.getKey().toLowerCase(Locale.ROOT),
-                entry.getValue(), (a, b) -> a + "," + b));
+        request.requestHeaders()
+                .forEach(entry -> headers.merge(
+                        entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), (a, b) -> a + "," + b));
         return headers;
     }
 }

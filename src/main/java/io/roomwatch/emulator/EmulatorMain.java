@@ -21,8 +21,8 @@ public final class EmulatorMain {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
-        RunningEmulator emulator = VendorEmulator.create(EmulatorConfig.demo().withPort(options.port()),
-                        Schedulers.parallel())
+        RunningEmulator emulator = VendorEmulator.create(
+                        EmulatorConfig.demo().withPort(options.port()), Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
         if (emulator == null) {
@@ -39,12 +39,20 @@ public final class EmulatorMain {
     }
 
     private static void logCredentials(RunningEmulator emulator) {
-        log.info("vendor emulator listening on {} (control API: {}/__emulator/state)", emulator.baseUrl(),
+        log.info(
+                "vendor emulator listening on {} (control API: {}/__emulator/state)",
+                emulator.baseUrl(),
                 emulator.baseUrl());
-        log.info("volcengine: AppId {} AK {} SK {} region cn-north-1 service rtc", EmulatorConfig.DEMO_VOLCENGINE_APP,
-                EmulatorConfig.DEMO_ACCESS_KEY_ID, EmulatorConfig.DEMO_SECRET_ACCESS_KEY);
-        log.info("tencent: sdkappid {} key {} administrator {}", EmulatorConfig.DEMO_SDK_APP_ID,
-                EmulatorConfig.DEMO_TENCENT_KEY, EmulatorConfig.DEMO_ADMINISTRATOR);
+        log.info(
+                "volcengine: AppId {} AK {} SK {} region cn-north-1 service rtc",
+                EmulatorConfig.DEMO_VOLCENGINE_APP,
+                EmulatorConfig.DEMO_ACCESS_KEY_ID,
+                EmulatorConfig.DEMO_SECRET_ACCESS_KEY);
+        log.info(
+                "tencent: sdkappid {} key {} administrator {}",
+                EmulatorConfig.DEMO_SDK_APP_ID,
+                EmulatorConfig.DEMO_TENCENT_KEY,
+                EmulatorConfig.DEMO_ADMINISTRATOR);
     }
 
     /** Command-line options. */
@@ -59,8 +67,8 @@ public final class EmulatorMain {
                     case "--port" -> port = Integer.parseInt(value(args, ++i));
                     case "--scenario" -> scenario = Path.of(value(args, ++i));
                     case "--no-scenario" -> demo = false;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--port N] [--scenario file.yaml | --no-scenario]");
+                    default -> throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; usage: [--port N] [--scenario file.yaml | --no-scenario]");
                 }
             }
             return new Options(port, scenario, demo);

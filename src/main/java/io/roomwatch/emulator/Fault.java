@@ -36,8 +36,8 @@ public record Fault(
 
     /** A fault on the next call to any API of {@code vendor} of any app (SLOW: 5 s; FAIL_PAGE_N: page 2). */
     public static Fault of(Vendor vendor, FaultKind kind) {
-        return new Fault(vendor, null, null, kind, 1, kind == FaultKind.SLOW ? 5000 : 0,
-                kind == FaultKind.FAIL_PAGE_N ? 2 : 0);
+        return new Fault(
+                vendor, null, null, kind, 1, kind == FaultKind.SLOW ? 5000 : 0, kind == FaultKind.FAIL_PAGE_N ? 2 : 0);
     }
 
     public Fault withApi(Api api) {

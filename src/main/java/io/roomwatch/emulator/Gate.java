@@ -17,7 +17,9 @@ final class Gate {
         Reply pageFailure();
     }
 
-    private static final Reply BAD_GATEWAY = Reply.text(502, "text/html",
+    private static final Reply BAD_GATEWAY = Reply.text(
+            502,
+            "text/html",
             "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
                     + "</body></html>");
 

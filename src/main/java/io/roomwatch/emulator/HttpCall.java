@@ -35,7 +35,8 @@ record HttpCall(String method, String path, Map<String, List<String>> query, Map
     }
 
     /** The first value of a query parameter, or null. */
-    @Nullable String param(String name) {
+    @Nullable
+    String param(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

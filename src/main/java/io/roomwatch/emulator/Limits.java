@@ -40,13 +40,13 @@ public record Limits(
 
     /** A copy with another {@code ListRoomInfo} cap. */
     public Limits withListRoomInfoCap(int cap) {
-        return new Limits(cap, lookBackDays, maxSpanHours, liveMemberCap, liveMemberPageSize, roomMemberMaxCount,
-                volcengineZone);
+        return new Limits(
+                cap, lookBackDays, maxSpanHours, liveMemberCap, liveMemberPageSize, roomMemberMaxCount, volcengineZone);
     }
 
     /** A copy with another {@code get_member_list} page size. */
     public Limits withLiveMemberPageSize(int size) {
-        return new Limits(listRoomInfoCap, lookBackDays, maxSpanHours, liveMemberCap, size, roomMemberMaxCount,
-                volcengineZone);
+        return new Limits(
+                listRoomInfoCap, lookBackDays, maxSpanHours, liveMemberCap, size, roomMemberMaxCount, volcengineZone);
     }
 }

@@ -25,11 +25,26 @@ public record ScenarioConfig(long seed, long tickMillis, List<AppLoad> apps) {
     /** A lively scenario over the demo apps of {@link EmulatorConfig#demo()}, for the demo and for trying tools. */
     public static ScenarioConfig demo() {
         String tencent = Long.toString(EmulatorConfig.DEMO_SDK_APP_ID);
-        return new ScenarioConfig(42, 500, List.of(
-                new AppLoad(Vendor.VOLCENGINE, EmulatorConfig.DEMO_VOLCENGINE_APP, 6, 120, 0.15, 6, 60, 0.2, 0.3, 2,
-                        0, 0, 20),
-                new AppLoad(Vendor.TENCENT_LIVE, tencent, 6, 180, 0.1, 12, 90, 0, 0.2, 1, 1200, 25, 30),
-                new AppLoad(Vendor.TENCENT_ROOM, tencent, 3, 240, 0.1, 4, 120, 0, 0.2, 1, 0, 0, 10)));
+        return new ScenarioConfig(
+                42,
+                500,
+                List.of(
+                        new AppLoad(
+                                Vendor.VOLCENGINE,
+                                EmulatorConfig.DEMO_VOLCENGINE_APP,
+                                6,
+                                120,
+                                0.15,
+                                6,
+                                60,
+                                0.2,
+                                0.3,
+                                2,
+                                0,
+                                0,
+                                20),
+                        new AppLoad(Vendor.TENCENT_LIVE, tencent, 6, 180, 0.1, 12, 90, 0, 0.2, 1, 1200, 25, 30),
+                        new AppLoad(Vendor.TENCENT_ROOM, tencent, 3, 240, 0.1, 4, 120, 0, 0.2, 1, 0, 0, 10)));
     }
 
     /**

@@ -27,8 +27,11 @@ final class ScenarioRunner {
     synchronized ScenarioEngine start(ScenarioConfig config) {
         stop();
         ScenarioEngine engine = ScenarioEngine.create(world, config);
-        running = engine.run(clock).subscribe(tick -> { }, error -> log.warn("scenario stopped by an error", error));
-        log.info("scenario started: seed {}, tick {} ms, {} apps", config.seed(), config.tickMillis(),
+        running = engine.run(clock).subscribe(tick -> {}, error -> log.warn("scenario stopped by an error", error));
+        log.info(
+                "scenario started: seed {}, tick {} ms, {} apps",
+                config.seed(),
+                config.tickMillis(),
                 config.apps().size());
         return engine;
     }

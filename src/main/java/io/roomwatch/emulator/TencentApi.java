@@ -58,7 +58,8 @@ final class TencentApi {
         }
         return gate.pass(api, app, request.position().page(), answers(requestId), () -> business(api, app, request)
                 .map(response -> TencentReplies.ok(requestId, response))
-                .orElseGet(() -> TencentReplies.fail(requestId, 100004, "room " + request.roomId() + " does not exist")));
+                .orElseGet(
+                        () -> TencentReplies.fail(requestId, 100004, "room " + request.roomId() + " does not exist")));
     }
 
     /** The {@code Response} object, or empty when the room does not exist (100004). */

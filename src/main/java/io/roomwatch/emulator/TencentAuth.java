@@ -59,8 +59,8 @@ final class TencentAuth {
         if (identifier == null || identifier.isEmpty() || userSig == null || userSig.isEmpty()) {
             return Verdict.failed(60004, "identifier and usersig are required in the URL");
         }
-        UserSigVerifier.Verdict sig = UserSigVerifier.verify(userSig, app.sdkAppId(), identifier, app.secretKey(),
-                clock.now(SECONDS));
+        UserSigVerifier.Verdict sig =
+                UserSigVerifier.verify(userSig, app.sdkAppId(), identifier, app.secretKey(), clock.now(SECONDS));
         if (sig.errorCode() != 0) {
             return Verdict.failed(sig.errorCode(), sig.message());
         }

@@ -29,7 +29,8 @@ final class TencentConference {
     }
 
     Optional<ObjectNode> memberList(String app, TencentRequest request) {
-        return world.room(RoomKey.of(Vendor.TENCENT_ROOM, app, request.roomId())).map(room -> page(room, request));
+        return world.room(RoomKey.of(Vendor.TENCENT_ROOM, app, request.roomId()))
+                .map(room -> page(room, request));
     }
 
     private static ObjectNode page(RoomState room, TencentRequest request) {
@@ -40,9 +41,12 @@ final class TencentConference {
         ArrayNode list = response.putArray("MemberList");
         Object owner = room.attributes().get("Owner_Account");
         for (MemberState member : members.subList(from, to)) {
-            list.addObject().put("Member_Account", member.userId()).put("NameCard", "")
+            list.addObject()
+                    .put("Member_Account", member.userId())
+                    .put("NameCard", "")
                     .put("Role", member.userId().equals(String.valueOf(owner)) ? "Owner" : "Member")
-                    .put("CustomInfo", "").putArray("Marks");
+                    .put("CustomInfo", "")
+                    .putArray("Marks");
         }
         return response;
     }
@@ -67,8 +71,13 @@ final class TencentConference {
         defaults.put("RoomStatus", "Running");
         defaults.put("IsSeatEnabled", false);
         defaults.put("TakeSeatMode", "None");
-        return RoomInfos.render(room, defaults, List.of(Map.entry("RoomId", room.key().roomId()),
-                Map.entry("RoomType", "Conference"), Map.entry("CreateTime", created),
-                Map.entry("MemberCount", room.memberCount())));
+        return RoomInfos.render(
+                room,
+                defaults,
+                List.of(
+                        Map.entry("RoomId", room.key().roomId()),
+                        Map.entry("RoomType", "Conference"),
+                        Map.entry("CreateTime", created),
+                        Map.entry("MemberCount", room.memberCount())));
     }
 }

@@ -17,12 +17,13 @@ import java.util.Optional;
  */
 final class TencentLive {
 
-    private static final Comparator<RoomState> BY_VIEWS = Comparator.comparingLong(RoomState::viewCount).reversed()
+    private static final Comparator<RoomState> BY_VIEWS = Comparator.comparingLong(RoomState::viewCount)
+            .reversed()
             .thenComparingLong(RoomState::createdAtMillis)
             .thenComparing(r -> r.key().roomId());
 
-    private static final List<String> LIST_FIELDS = List.of("RoomName", "RoomId", "Owner_Account", "CoverURL",
-            "Category", "CreateTime", "ActivityStatus", "ViewCount");
+    private static final List<String> LIST_FIELDS = List.of(
+            "RoomName", "RoomId", "Owner_Account", "CoverURL", "Category", "CreateTime", "ActivityStatus", "ViewCount");
 
     private final World world;
     private final EmulatorConfig config;
@@ -60,18 +61,21 @@ final class TencentLive {
     }
 
     private ObjectNode memberPage(List<String> members, TencentRequest request) {
-        List<String> listable = members.subList(0, Math.min(members.size(), config.limits().liveMemberCap()));
+        List<String> listable =
+                members.subList(0, Math.min(members.size(), config.limits().liveMemberCap()));
         int from = Math.min(request.position().offset(), listable.size());
         int to = Math.min(from + request.count(), listable.size());
-        ObjectNode response = Json.object().put("Next", next(request, to, listable.size()))
-                .put("MemberCount", members.size());
+        ObjectNode response =
+                Json.object().put("Next", next(request, to, listable.size())).put("MemberCount", members.size());
         ArrayNode list = response.putArray("MemberList");
         listable.subList(from, to).forEach(userId -> list.addObject().put("Member_Account", userId));
         return response;
     }
 
     static String next(TencentRequest request, int end, int size) {
-        return end < size ? Cursors.encode(new Cursors.Position(request.position().page() + 1, end)) : "";
+        return end < size
+                ? Cursors.encode(new Cursors.Position(request.position().page() + 1, end))
+                : "";
     }
 
     private static ObjectNode info(RoomState room) {
@@ -91,9 +95,14 @@ final class TencentLive {
         defaults.put("ActivityStatus", 0);
         defaults.put("ViewCount", 0);
         defaults.put("IsPublicVisible", true);
-        return RoomInfos.render(room, defaults, List.of(Map.entry("RoomId", room.key().roomId()),
-                Map.entry("RoomType", "Live"), Map.entry("CreateTime", RoomInfos.createTimeSeconds(room)),
-                Map.entry("ViewCount", room.viewCount())));
+        return RoomInfos.render(
+                room,
+                defaults,
+                List.of(
+                        Map.entry("RoomId", room.key().roomId()),
+                        Map.entry("RoomType", "Live"),
+                        Map.entry("CreateTime", RoomInfos.createTimeSeconds(room)),
+                        Map.entry("ViewCount", room.viewCount())));
     }
 
     private static boolean isPublic(RoomState room) {

@@ -11,15 +11,21 @@ final class TencentReplies {
     private TencentReplies() {}
 
     static Reply ok(String requestId, ObjectNode response) {
-        ObjectNode root = Json.object().put("ActionStatus", "OK").put("ErrorInfo", "").put("ErrorCode", 0)
+        ObjectNode root = Json.object()
+                .put("ActionStatus", "OK")
+                .put("ErrorInfo", "")
+                .put("ErrorCode", 0)
                 .put("RequestId", requestId);
         root.set("Response", response);
         return Reply.json(200, Json.write(root));
     }
 
     static Reply fail(String requestId, int errorCode, String errorInfo) {
-        ObjectNode root = Json.object().put("ActionStatus", "FAIL").put("ErrorInfo", errorInfo)
-                .put("ErrorCode", errorCode).put("RequestId", requestId);
+        ObjectNode root = Json.object()
+                .put("ActionStatus", "FAIL")
+                .put("ErrorInfo", errorInfo)
+                .put("ErrorCode", errorCode)
+                .put("RequestId", requestId);
         return Reply.json(200, Json.write(root));
     }
 }

@@ -26,9 +26,9 @@ record TencentRequest(String roomId, Cursors.Position position, int count, @Null
         String id = roomId.asText();
         return switch (api) {
             case LIVE_GET_MEMBER_LIST -> // no Count parameter: the page size is ours (UNCONFIRMED)
-                paged(id, body.get("Next"), null, limits.liveMemberPageSize(), limits.liveMemberPageSize());
-            case ROOM_GET_ROOM_MEMBER_LIST -> paged(id, body.get("Next"), body.get("Count"), 50,
-                    limits.roomMemberMaxCount());
+            paged(id, body.get("Next"), null, limits.liveMemberPageSize(), limits.liveMemberPageSize());
+            case ROOM_GET_ROOM_MEMBER_LIST -> paged(
+                    id, body.get("Next"), body.get("Count"), 50, limits.roomMemberMaxCount());
             default -> new TencentRequest(id, UNPAGED, 0, null);
         };
     }

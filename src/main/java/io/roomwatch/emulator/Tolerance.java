@@ -55,6 +55,7 @@ public record Tolerance(
 
     /** A copy accepting these scope regions. */
     public Tolerance withRegions(Set<String> regions) {
-        return new Tolerance(createTimeKey, clockSkewSeconds, invalidTimestampStatus, regions, service, businessErrorStatus);
+        return new Tolerance(
+                createTimeKey, clockSkewSeconds, invalidTimestampStatus, regions, service, businessErrorStatus);
     }
 }

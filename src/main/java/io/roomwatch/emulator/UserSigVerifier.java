@@ -68,7 +68,8 @@ final class UserSigVerifier {
 
     /** Step 3: standard Base64 of HMAC-SHA256(key as UTF-8, content). */
     static String hmacBase64(String key, String content) {
-        return Base64.getEncoder().encodeToString(VolcengineSigning.hmac(key.getBytes(StandardCharsets.UTF_8), content));
+        return Base64.getEncoder()
+                .encodeToString(VolcengineSigning.hmac(key.getBytes(StandardCharsets.UTF_8), content));
     }
 
     private static @Nullable Document document(JsonNode json) {
@@ -77,12 +78,24 @@ final class UserSigVerifier {
         JsonNode time = json.get("TLS.time");
         JsonNode expire = json.get("TLS.expire");
         JsonNode sig = json.get("TLS.sig");
-        if (app == null || !app.canConvertToLong() || id == null || !id.isTextual() || time == null
-                || !time.canConvertToLong() || expire == null || !expire.canConvertToLong() || sig == null) {
+        if (app == null
+                || !app.canConvertToLong()
+                || id == null
+                || !id.isTextual()
+                || time == null
+                || !time.canConvertToLong()
+                || expire == null
+                || !expire.canConvertToLong()
+                || sig == null) {
             return null;
         }
         JsonNode userBuf = json.get("TLS.userbuf");
-        return new Document(app.asLong(), id.asText(), time.asLong(), expire.asLong(), sig.asText(),
+        return new Document(
+                app.asLong(),
+                id.asText(),
+                time.asLong(),
+                expire.asLong(),
+                sig.asText(),
                 userBuf == null ? null : userBuf.asText());
     }
 

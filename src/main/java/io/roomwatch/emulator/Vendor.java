@@ -37,7 +37,8 @@ public enum Vendor {
                 return vendor;
             }
         }
-        throw new IllegalArgumentException("unknown vendor '" + name + "', expected volcengine, tencent-live or tencent-room");
+        throw new IllegalArgumentException(
+                "unknown vendor '" + name + "', expected volcengine, tencent-live or tencent-room");
     }
 
     boolean isTencent() {

@@ -41,9 +41,16 @@ public final class VendorEmulator {
         return Mono.defer(() -> {
             Services services = Services.create(config, clock);
             ScenarioRunner scenarios = new ScenarioRunner(services.world(), clock);
-            EmulatorHttp http = new EmulatorHttp(new VolcengineApi(config, services), new TencentApi(config, services),
-                    new ControlApi(services.world(), services.faults(), scenarios), clock);
-            return HttpServer.create().host(config.host()).port(config.port()).handle(http::handle).bind()
+            EmulatorHttp http = new EmulatorHttp(
+                    new VolcengineApi(config, services),
+                    new TencentApi(config, services),
+                    new ControlApi(services.world(), services.faults(), scenarios),
+                    clock);
+            return HttpServer.create()
+                    .host(config.host())
+                    .port(config.port())
+                    .handle(http::handle)
+                    .bind()
                     .map(server -> new RunningEmulator(server, services, scenarios));
         });
     }

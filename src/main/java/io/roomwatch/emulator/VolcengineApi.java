@@ -41,8 +41,10 @@ final class VolcengineApi {
         }
         Optional<Api> api = Api.volcengine(action).filter(a -> a.acceptsVersion(version));
         if (api.isEmpty()) {
-            return VolcengineReplies.error(meta, VolcengineError.invalidActionOrVersion(
-                    "Action " + action + " with Version " + version + " is not supported"));
+            return VolcengineReplies.error(
+                    meta,
+                    VolcengineError.invalidActionOrVersion(
+                            "Action " + action + " with Version " + version + " is not supported"));
         }
         VolcengineError denied = checkApp(call.param("AppId"), Objects.requireNonNull(verdict.key()));
         return denied != null ? VolcengineReplies.error(meta, denied) : serve(api.get(), call, meta);
@@ -55,7 +57,11 @@ final class VolcengineApi {
             if (query.error() != null) {
                 return VolcengineReplies.error(meta, query.error());
             }
-            return gate.pass(api, appId, query.pageNum(), answers(meta),
+            return gate.pass(
+                    api,
+                    appId,
+                    query.pageNum(),
+                    answers(meta),
                     () -> VolcengineReplies.success(meta, rooms.list(appId, query)));
         }
         String roomId = call.param("RoomId");
@@ -63,7 +69,11 @@ final class VolcengineApi {
         if (invalid != null) {
             return VolcengineReplies.error(meta, invalid);
         }
-        return gate.pass(api, appId, 0, answers(meta),
+        return gate.pass(
+                api,
+                appId,
+                0,
+                answers(meta),
                 () -> VolcengineReplies.success(meta, onlineUsers(appId, Objects.requireNonNull(roomId))));
     }
 
@@ -74,8 +84,14 @@ final class VolcengineApi {
             return Json.object().put("RoomExists", false);
         }
         List<MemberState> members = room.get().members();
-        List<String> visible = members.stream().filter(m -> !m.invisible()).map(MemberState::userId).toList();
-        List<String> invisible = members.stream().filter(MemberState::invisible).map(MemberState::userId).toList();
+        List<String> visible = members.stream()
+                .filter(m -> !m.invisible())
+                .map(MemberState::userId)
+                .toList();
+        List<String> invisible = members.stream()
+                .filter(MemberState::invisible)
+                .map(MemberState::userId)
+                .toList();
         ObjectNode result = Json.object().put("TotalUser", members.size()).put("TotalInvisibleUser", invisible.size());
         visible.forEach(result.putArray("VisibleUserList")::add);
         invisible.stream().limit(10_000).forEach(result.putArray("InvisibleUserList")::add); // documented cap
@@ -87,12 +103,15 @@ final class VolcengineApi {
         if (appId == null || appId.isEmpty()) {
             return VolcengineError.invalidParameter("InvalidParameter.IllegalAppId", status, "AppId is required");
         }
-        Optional<VolcengineApp> app = config.volcengineApps().stream().filter(a -> a.appId().equals(appId)).findFirst();
+        Optional<VolcengineApp> app = config.volcengineApps().stream()
+                .filter(a -> a.appId().equals(appId))
+                .findFirst();
         if (app.isEmpty()) {
             return VolcengineError.invalidParameter("InvalidParameter.NotExistAppId", status, "AppId does not exist");
         }
         // AK/SK belong to an account; an app of another account is refused like the doc's business-error example
-        return app.get().accessKeys().contains(key) ? null
+        return app.get().accessKeys().contains(key)
+                ? null
                 : VolcengineError.invalidParameter("InvalidParameter.AccountIdMismatch", status, "Check owner failed");
     }
 
@@ -101,8 +120,13 @@ final class VolcengineApi {
         return new Gate.Answers() {
             @Override
             public Reply throttled() {
-                return VolcengineReplies.error(meta, new VolcengineError(throttle.volcengineCode(),
-                        throttle.volcengineCodeN(), throttle.volcengineStatus(), throttle.volcengineMessage()));
+                return VolcengineReplies.error(
+                        meta,
+                        new VolcengineError(
+                                throttle.volcengineCode(),
+                                throttle.volcengineCodeN(),
+                                throttle.volcengineStatus(),
+                                throttle.volcengineMessage()));
             }
 
             @Override

@@ -17,7 +17,8 @@ record VolcengineError(String code, @Nullable Integer codeN, int status, String 
     }
 
     static VolcengineError missingAuthenticationToken() {
-        return new VolcengineError("MissingAuthenticationToken", 100003, 401, "the request has no Authorization header");
+        return new VolcengineError(
+                "MissingAuthenticationToken", 100003, 401, "the request has no Authorization header");
     }
 
     static VolcengineError missingRequestInfo(String message) {

@@ -36,7 +36,11 @@ final class VolcengineReplies {
     }
 
     private static ObjectNode metadata(Meta meta) {
-        return Json.object().put("RequestId", meta.requestId()).put("Action", meta.action())
-                .put("Version", meta.version()).put("Service", "rtc").put("Region", meta.region());
+        return Json.object()
+                .put("RequestId", meta.requestId())
+                .put("Action", meta.action())
+                .put("Version", meta.version())
+                .put("Service", "rtc")
+                .put("Region", meta.region());
     }
 }

@@ -23,7 +23,12 @@ final class VolcengineRooms {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
 
     /** Parsed query, or {@code error} set. Times in epoch ms; {@code endMillis} already truncated to the max span. */
-    record Query(long startMillis, long endMillis, @Nullable String roomId, int pageNum, int pageSize,
+    record Query(
+            long startMillis,
+            long endMillis,
+            @Nullable String roomId,
+            int pageNum,
+            int pageSize,
             @Nullable VolcengineError error) {}
 
     private final EmulatorConfig config;
@@ -41,8 +46,10 @@ final class VolcengineRooms {
         Integer pageSize = positiveInt(call.param("PageSize"), 20);
         String roomId = call.param("RoomId");
         if (start == null || end == null) {
-            return failed("InvalidParameter", "StartTime and EndTime must be RFC3339 times, e.g. "
-                    + "2022-09-09T10:30:25+08:00 (send '+' as %2B: a raw '+' decodes to a space)");
+            return failed(
+                    "InvalidParameter",
+                    "StartTime and EndTime must be RFC3339 times, e.g. "
+                            + "2022-09-09T10:30:25+08:00 (send '+' as %2B: a raw '+' decodes to a space)");
         }
         if (pageNum == null || pageSize == null) {
             return failed("InvalidParameter", "PageNum and PageSize must be positive integers");
@@ -51,8 +58,9 @@ final class VolcengineRooms {
             return failed("InvalidParameter.StartTimeAfterEndTime", "StartTime is after EndTime");
         }
         if (start < world.now() - config.limits().lookBackDays() * 86_400_000L) {
-            return failed("InvalidParameter.OutofTimeRange", "StartTime is more than "
-                    + config.limits().lookBackDays() + " days ago");
+            return failed(
+                    "InvalidParameter.OutofTimeRange",
+                    "StartTime is more than " + config.limits().lookBackDays() + " days ago");
         }
         long maxEnd = start + config.limits().maxSpanHours() * 3_600_000L;
         return new Query(start, Math.min(end, maxEnd), roomId, pageNum, Math.min(pageSize, 100), null);
@@ -66,29 +74,38 @@ final class VolcengineRooms {
                 .sorted(Comparator.comparingLong(CallRecord::createdAtMillis).thenComparing(CallRecord::callId))
                 .toList();
         int listable = Math.min(matches.size(), config.limits().listRoomInfoCap());
-        ObjectNode result = Json.object().put("Total", listable).put("PageNum", query.pageNum())
-                .put("PageSize", query.pageSize()).put("HasMore", matches.size() > listable);
+        ObjectNode result = Json.object()
+                .put("Total", listable)
+                .put("PageNum", query.pageNum())
+                .put("PageSize", query.pageSize())
+                .put("HasMore", matches.size() > listable);
         ArrayNode list = result.putArray("RoomList");
         long from = (long) (query.pageNum() - 1) * query.pageSize();
         matches.stream().limit(listable).skip(from).limit(query.pageSize()).forEach(c -> list.add(item(c)));
         return result;
     }
 
-    @Nullable VolcengineError checkRoomId(@Nullable String roomId) {
+    @Nullable
+    VolcengineError checkRoomId(@Nullable String roomId) {
         int status = config.tolerance().businessErrorStatus();
         if (roomId == null || roomId.isEmpty()) {
             return VolcengineError.invalidParameter("InvalidParameter", status, "RoomId is required");
         }
-        return ID.matcher(roomId).matches() ? null : VolcengineError.invalidParameter(
-                "InvalidParameter.IllegalRoomID", status, "RoomId must be 1-128 of a-z A-Z 0-9 @ . _ -");
+        return ID.matcher(roomId).matches()
+                ? null
+                : VolcengineError.invalidParameter(
+                        "InvalidParameter.IllegalRoomID", status, "RoomId must be 1-128 of a-z A-Z 0-9 @ . _ -");
     }
 
     private ObjectNode item(CallRecord call) {
         Long destroyed = call.destroyedAtMillis();
-        return Json.object().put("CallId", call.callId()).put("RoomId", call.roomId())
+        return Json.object()
+                .put("CallId", call.callId())
+                .put("RoomId", call.roomId())
                 .put(config.tolerance().createTimeKey(), rfc3339(call.createdAtMillis()))
                 .put("DestroyTime", destroyed == null ? "" : rfc3339(destroyed))
-                .put("ActiveUserNum", call.activeUsers()).put("IsFinished", call.finished());
+                .put("ActiveUserNum", call.activeUsers())
+                .put("IsFinished", call.finished());
     }
 
     private String rfc3339(long epochMillis) {
@@ -102,13 +119,16 @@ final class VolcengineRooms {
     }
 
     private Query failed(String code, String message) {
-        VolcengineError error = VolcengineError.invalidParameter(code, config.tolerance().businessErrorStatus(), message);
+        VolcengineError error =
+                VolcengineError.invalidParameter(code, config.tolerance().businessErrorStatus(), message);
         return new Query(0, 0, null, 0, 0, error);
     }
 
     private static @Nullable Long time(@Nullable String value) {
         try {
-            return value == null ? null : OffsetDateTime.parse(value).toInstant().toEpochMilli();
+            return value == null
+                    ? null
+                    : OffsetDateTime.parse(value).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             return null;
         }

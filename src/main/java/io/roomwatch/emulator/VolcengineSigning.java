@@ -35,7 +35,8 @@ final class VolcengineSigning {
             if (isUnreserved(c)) {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }
@@ -69,14 +70,28 @@ final class VolcengineSigning {
      * (the verifier follows the client's order), each as {@code name:trimmed-value\n}.
      */
     static String canonicalRequest(
-            String method, String path, String query, List<String> signedHeaders, Map<String, String> headers,
+            String method,
+            String path,
+            String query,
+            List<String> signedHeaders,
+            Map<String, String> headers,
             String payloadHash) {
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders) {
-            canonicalHeaders.append(name).append(':').append(headers.getOrDefault(name, "").trim()).append('\n');
+            canonicalHeaders
+                    .append(name)
+                    .append(':')
+                    .append(headers.getOrDefault(name, "").trim())
+                    .append('\n');
         }
-        return String.join("\n", method, canonicalUri(path), query, canonicalHeaders.toString(),
-                String.join(";", signedHeaders), payloadHash);
+        return String.join(
+                "\n",
+                method,
+                canonicalUri(path),
+                query,
+                canonicalHeaders.toString(),
+                String.join(";", signedHeaders),
+                payloadHash);
     }
 
     /** Step 2. */
@@ -118,7 +133,12 @@ final class VolcengineSigning {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 }

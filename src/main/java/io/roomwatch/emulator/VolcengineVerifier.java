@@ -37,8 +37,13 @@ final class VolcengineVerifier {
 
     /** The parsed {@code Authorization} header. */
     record Authorization(
-            String accessKeyId, String date, String region, String service, String terminator,
-            List<String> signedHeaders, String signature) {
+            String accessKeyId,
+            String date,
+            String region,
+            String service,
+            String terminator,
+            List<String> signedHeaders,
+            String signature) {
 
         /** Parses {@code HMAC-SHA256 Credential=AK/date/region/service/request, SignedHeaders=a;b, Signature=hex}. */
         static @Nullable Authorization parse(String header) {
@@ -46,10 +51,12 @@ final class VolcengineVerifier {
                 return null;
             }
             Map<String, String> parts = new HashMap<>();
-            for (String part : header.substring(VolcengineSigning.ALGORITHM.length() + 1).split(",")) {
+            for (String part :
+                    header.substring(VolcengineSigning.ALGORITHM.length() + 1).split(",")) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
-                    parts.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+                    parts.put(
+                            part.substring(0, eq).trim(), part.substring(eq + 1).trim());
                 }
             }
             String[] scope = parts.getOrDefault("Credential", "").split("/", -1);
@@ -57,7 +64,13 @@ final class VolcengineVerifier {
             if (scope.length != 5 || scope[0].isEmpty() || signed.isEmpty()) {
                 return null;
             }
-            return new Authorization(scope[0], scope[1], scope[2], scope[3], scope[4], List.of(signed.split(";")),
+            return new Authorization(
+                    scope[0],
+                    scope[1],
+                    scope[2],
+                    scope[3],
+                    scope[4],
+                    List.of(signed.split(";")),
                     parts.getOrDefault("Signature", ""));
         }
 
@@ -94,13 +107,15 @@ final class VolcengineVerifier {
     private @Nullable VolcengineError checkDate(String xDate) {
         long signedAt;
         try {
-            signedAt = LocalDateTime.parse(xDate, X_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
+            signedAt =
+                    LocalDateTime.parse(xDate, X_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
             return VolcengineError.missingRequestInfo("X-Date is missing or not YYYYMMDD'T'HHMMSS'Z': '" + xDate + "'");
         }
         long skewMillis = Math.abs(clock.now(MILLISECONDS) - signedAt);
         if (skewMillis > tolerance.clockSkewSeconds() * 1000) {
-            return VolcengineError.invalidTimestamp(tolerance.invalidTimestampStatus(),
+            return VolcengineError.invalidTimestamp(
+                    tolerance.invalidTimestampStatus(),
                     "X-Date " + xDate + " is " + skewMillis / 1000 + " s from the server time; the signature expired "
                             + "or is in the future");
         }
@@ -129,20 +144,27 @@ final class VolcengineVerifier {
     private @Nullable VolcengineError checkSignature(HttpCall call, Authorization auth, AccessKey key) {
         String canonical = canonicalRequest(call, auth.signedHeaders());
         String toSign = VolcengineSigning.stringToSign(call.header("x-date"), auth.scope(), canonical);
-        byte[] signingKey = VolcengineSigning.signingKey(key.secretAccessKey(), auth.date(), auth.region(),
-                auth.service());
+        byte[] signingKey =
+                VolcengineSigning.signingKey(key.secretAccessKey(), auth.date(), auth.region(), auth.service());
         String expected = VolcengineSigning.signature(signingKey, toSign);
-        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        boolean same = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        return same ? null : VolcengineError.signatureDoesNotMatch("the request signature we calculated does not "
-                + "match the signature you provided");
+        return same
+                ? null
+                : VolcengineError.signatureDoesNotMatch(
+                        "the request signature we calculated does not " + "match the signature you provided");
     }
 
     static String canonicalRequest(HttpCall call, List<String> signedHeaders) {
         Map<String, String> headers = new HashMap<>();
         signedHeaders.forEach(name -> headers.put(name, call.header(name.toLowerCase(Locale.ROOT))));
-        return VolcengineSigning.canonicalRequest(call.method(), call.path(),
-                VolcengineSigning.canonicalQuery(call.query()), signedHeaders, headers,
+        return VolcengineSigning.canonicalRequest(
+                call.method(),
+                call.path(),
+                VolcengineSigning.canonicalQuery(call.query()),
+                signedHeaders,
+                headers,
                 VolcengineSigning.sha256Hex(call.body()));
     }
 

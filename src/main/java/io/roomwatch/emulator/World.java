@@ -163,7 +163,8 @@ public final class World {
 
     /** Volcengine calls of every app, as they are now, by app and then oldest first. */
     public List<CallRecord> calls() {
-        return locked(() -> new ArrayList<>(calls.keySet()).stream().flatMap(app -> calls(app).stream()).toList());
+        return locked(() -> new ArrayList<>(calls.keySet())
+                .stream().flatMap(app -> calls(app).stream()).toList());
     }
 
     /** Changes with {@code seq > since}, at most {@code limit}, oldest first; see {@link ChangePage#truncated()}. */
@@ -178,7 +179,10 @@ public final class World {
             List<Call> appCalls = calls.computeIfAbsent(appId, a -> new ArrayList<>());
             long horizon = now() - retentionMillis;
             appCalls.removeIf(c -> c.finishedBefore(horizon)); // the 14-day look-back is also the retention
-            return appCalls.stream().filter(c -> c.createdAt <= asOf).map(c -> c.asOf(asOf)).toList();
+            return appCalls.stream()
+                    .filter(c -> c.createdAt <= asOf)
+                    .map(c -> c.asOf(asOf))
+                    .toList();
         });
     }
 
@@ -208,7 +212,8 @@ public final class World {
         }
         boolean used = calls.getOrDefault(spec.key().app(), List.of()).stream().anyMatch(c -> c.callId.equals(wanted));
         if (used) {
-            throw new IllegalStateException("CallId " + wanted + " was already used in app " + spec.key().app());
+            throw new IllegalStateException("CallId " + wanted + " was already used in app "
+                    + spec.key().app());
         }
         return wanted;
     }

@@ -23,28 +23,47 @@ class EmulatorArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule playsTheVendorIndependently = noClasses().that().resideInAPackage("io.roomwatch.emulator..")
-            .should().dependOnClassesThat(resideInAPackage("io.roomwatch..")
-                    .and(resideOutsideOfPackage("io.roomwatch.emulator..")))
-            .orShould().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+    static final ArchRule playsTheVendorIndependently = noClasses()
+            .that()
+            .resideInAPackage("io.roomwatch.emulator..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("io.roomwatch..").and(resideOutsideOfPackage("io.roomwatch.emulator..")))
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.kafka..")
             .because("the emulator must not share code with the clients it checks");
 
     @ArchTest
-    static final ArchRule noWallClock = noClasses().that().resideInAPackage("io.roomwatch.emulator..")
-            .and().doNotHaveSimpleName("EmulatorMain")
-            .should().callMethod(System.class, "currentTimeMillis")
-            .orShould().callMethod(System.class, "nanoTime")
-            .orShould().callMethod(Instant.class, "now")
-            .orShould().callMethod(Thread.class, "sleep", long.class)
+    static final ArchRule noWallClock = noClasses()
+            .that()
+            .resideInAPackage("io.roomwatch.emulator..")
+            .and()
+            .doNotHaveSimpleName("EmulatorMain")
+            .should()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class)
             .because("every timed behaviour must follow the injected Scheduler (VirtualTimeScheduler in tests)");
 
     @ArchTest
-    static final ArchRule onlyMainBlocks = noClasses().that().resideInAPackage("io.roomwatch.emulator..")
-            .and().doNotHaveSimpleName("EmulatorMain")
-            .should().callMethod(Mono.class, "block")
-            .orShould().callMethod(Mono.class, "block", Duration.class)
-            .orShould().callMethod(Flux.class, "blockFirst")
-            .orShould().callMethod(Flux.class, "blockLast")
+    static final ArchRule onlyMainBlocks = noClasses()
+            .that()
+            .resideInAPackage("io.roomwatch.emulator..")
+            .and()
+            .doNotHaveSimpleName("EmulatorMain")
+            .should()
+            .callMethod(Mono.class, "block")
+            .orShould()
+            .callMethod(Mono.class, "block", Duration.class)
+            .orShould()
+            .callMethod(Flux.class, "blockFirst")
+            .orShould()
+            .callMethod(Flux.class, "blockLast")
             .because("handlers run on Netty event loops");
 
     @ArchTest

@@ -37,9 +37,15 @@ class FaultsTest {
 
     @Test
     void throttleBurst_affectsExactlyTheNextNCalls_ofTheMatchingApiAndApp() {
-        emu.emulator.faults().add(Fault.of(Vendor.VOLCENGINE, FaultKind.THROTTLE).withApi(Api.LIST_ROOM_INFO)
-                .withApp(TestEmulator.VOLC_APP).times(3));
-        emu.emulator.faults().add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.THROTTLE).withApp("1400000002"));
+        emu.emulator
+                .faults()
+                .add(Fault.of(Vendor.VOLCENGINE, FaultKind.THROTTLE)
+                        .withApi(Api.LIST_ROOM_INFO)
+                        .withApp(TestEmulator.VOLC_APP)
+                        .times(3));
+        emu.emulator
+                .faults()
+                .add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.THROTTLE).withApp("1400000002"));
 
         assertThat(onlineUsers().status()).isEqualTo(200);
         assertThat(listRooms("1").status()).isEqualTo(429);
@@ -63,8 +69,10 @@ class FaultsTest {
         assertThat(tencent.body()).contains("502 Bad Gateway");
         emu.emulator.faults().add(Fault.of(Vendor.TENCENT_ROOM, FaultKind.HTTP_500));
         emu.world().createRoom(RoomSpec.of(Vendor.TENCENT_ROOM, APP, "meeting"));
-        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}").status()).isEqualTo(500);
-        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}").status()).isEqualTo(200);
+        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}").status())
+                .isEqualTo(500);
+        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -104,7 +112,10 @@ class FaultsTest {
         CompletableFuture<TestEmulator.Resp> answer = signedGet(listRoomsUri()).toFuture();
         for (int step = 0; step < 500 && !answer.isDone(); step++) {
             // no wall-clock sleep: each step waits (bounded) for the answer, then moves virtual time by one second
-            Mono.fromFuture(answer, true).timeout(Duration.ofMillis(20)).onErrorResume(e -> Mono.empty()).block();
+            Mono.fromFuture(answer, true)
+                    .timeout(Duration.ofMillis(20))
+                    .onErrorResume(e -> Mono.empty())
+                    .block();
             emu.advance(Duration.ofSeconds(1));
         }
 
@@ -125,9 +136,14 @@ class FaultsTest {
 
     @Test
     void failPageN_failsOnlyThatPage_volcengineWith500_tencentWith100001() {
-        emu.emulator.faults().add(Fault.of(Vendor.VOLCENGINE, FaultKind.FAIL_PAGE_N).onPage(2));
-        long tencent = emu.emulator.faults().add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.FAIL_PAGE_N).onPage(2)
-                .untilCleared());
+        emu.emulator
+                .faults()
+                .add(Fault.of(Vendor.VOLCENGINE, FaultKind.FAIL_PAGE_N).onPage(2));
+        long tencent = emu.emulator
+                .faults()
+                .add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.FAIL_PAGE_N)
+                        .onPage(2)
+                        .untilCleared());
 
         assertThat(listRooms("1").status()).isEqualTo(200);
         assertThat(listRooms("2").status()).isEqualTo(500);
@@ -140,25 +156,48 @@ class FaultsTest {
     }
 
     private TestEmulator.Resp listRooms(String pageNum) {
-        return emu.volc("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP, "StartTime",
-                windowStart(), "EndTime", windowStart(), "PageNum", pageNum, "PageSize", "20");
+        return emu.volc(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                windowStart(),
+                "EndTime",
+                windowStart(),
+                "PageNum",
+                pageNum,
+                "PageSize",
+                "20");
     }
 
     private String listRoomsUri() {
-        return TestSigner.query(TestSigner.params("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId",
-                TestEmulator.VOLC_APP, "StartTime", windowStart(), "EndTime", windowStart()));
+        return TestSigner.query(TestSigner.params(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                windowStart(),
+                "EndTime",
+                windowStart()));
     }
 
     private Mono<TestEmulator.Resp> signedGet(String query) {
         String xDate = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.ofEpochMilli(emu.nowMillis()));
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.ofEpochMilli(emu.nowMillis()));
         Map<String, String> params = new java.util.LinkedHashMap<>();
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             params.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
         }
-        Map<String, String> headers = TestSigner.sign(params, "127.0.0.1:" + emu.emulator.port(), xDate,
-                TestEmulator.AK, TestEmulator.SK);
+        Map<String, String> headers =
+                TestSigner.sign(params, "127.0.0.1:" + emu.emulator.port(), xDate, TestEmulator.AK, TestEmulator.SK);
         return emu.exchange(HttpMethod.GET, "/?" + query, headers, "");
     }
 
@@ -167,8 +206,15 @@ class FaultsTest {
     }
 
     private TestEmulator.Resp onlineUsers() {
-        return emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId", TestEmulator.VOLC_APP,
-                "RoomId", "room-1");
+        return emu.volc(
+                "Action",
+                "GetRoomOnlineUsers",
+                "Version",
+                "2023-11-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "RoomId",
+                "room-1");
     }
 
     private TestEmulator.Resp roomList(String next) {

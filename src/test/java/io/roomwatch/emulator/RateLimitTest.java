@@ -29,7 +29,8 @@ class RateLimitTest {
         TestEmulator.Resp throttled = listRooms();
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.volcCode()).isEqualTo("FlowLimitExceeded.QPSOverLimit");
-        assertThat(throttled.json().at("/ResponseMetadata/Error/Message").asText()).isEqualTo("Qps exceeded the limit");
+        assertThat(throttled.json().at("/ResponseMetadata/Error/Message").asText())
+                .isEqualTo("Qps exceeded the limit");
 
         emu.advance(Duration.ofMillis(999));
         assertThat(listRooms().status()).isEqualTo(429); // all 60 still inside (t - 1 s, t]
@@ -40,10 +41,11 @@ class RateLimitTest {
 
     @Test
     void windowSlides_callByCall_andThrottledCallsDoNotCount() {
-        emu = TestEmulator.start(TestEmulator.config().withRateLimits(RateLimits.documented()
-                .withLimit(Api.GET_ROOM_ONLINE_USERS, 4)), T0);
+        emu = TestEmulator.start(
+                TestEmulator.config().withRateLimits(RateLimits.documented().withLimit(Api.GET_ROOM_ONLINE_USERS, 4)),
+                T0);
 
-        assertThat(statuses(2, this::onlineUsers)).containsOnly(200);     // t = 0
+        assertThat(statuses(2, this::onlineUsers)).containsOnly(200); // t = 0
         emu.advance(Duration.ofMillis(500));
         assertThat(statuses(3, this::onlineUsers)).containsExactly(200, 200, 429); // t = 500
         emu.advance(Duration.ofMillis(500));
@@ -70,8 +72,12 @@ class RateLimitTest {
         assertThat(codes(10)).containsOnly(0);
         emu.close();
 
-        emu = TestEmulator.start(TestEmulator.config().withThrottle(ThrottleReply.defaults().withTencentErrorCode(60018)
-                .withVolcengine(503, "FlowLimitExceeded", 100018)), Instant.now());
+        emu = TestEmulator.start(
+                TestEmulator.config()
+                        .withThrottle(ThrottleReply.defaults()
+                                .withTencentErrorCode(60018)
+                                .withVolcengine(503, "FlowLimitExceeded", 100018)),
+                Instant.now());
         assertThat(codes(11)).endsWith(60018);
         assertThat(statuses(60, this::listRoomsNow)).containsOnly(200);
         TestEmulator.Resp volc = listRoomsNow();
@@ -103,18 +109,43 @@ class RateLimitTest {
     }
 
     private TestEmulator.Resp listRooms() {
-        return emu.volc("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP,
-                "StartTime", "2024-12-31T12:00:00Z", "EndTime", "2024-12-31T23:00:00Z");
+        return emu.volc(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                "2024-12-31T12:00:00Z",
+                "EndTime",
+                "2024-12-31T23:00:00Z");
     }
 
     private TestEmulator.Resp listRoomsNow() {
         String start = Instant.ofEpochMilli(emu.nowMillis()).minusSeconds(3600).toString();
-        return emu.volc("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP,
-                "StartTime", start.replaceAll("\\.\\d+Z", "Z"), "EndTime", start.replaceAll("\\.\\d+Z", "Z"));
+        return emu.volc(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                start.replaceAll("\\.\\d+Z", "Z"),
+                "EndTime",
+                start.replaceAll("\\.\\d+Z", "Z"));
     }
 
     private TestEmulator.Resp onlineUsers() {
-        return emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId", TestEmulator.VOLC_APP,
-                "RoomId", "r1");
+        return emu.volc(
+                "Action",
+                "GetRoomOnlineUsers",
+                "Version",
+                "2023-11-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "RoomId",
+                "r1");
     }
 }

@@ -74,25 +74,29 @@ class ScenarioEngineTest {
         }
         List<Change> log = world.changes(0, 1_000_000).changes();
 
-        assertThat(log.stream().map(Change::vendor).collect(Collectors.toSet())).containsExactlyInAnyOrder(
-                Vendor.values());
+        assertThat(log.stream().map(Change::vendor).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(Vendor.values());
         assertThat(log).anyMatch(c -> c.type() == ChangeType.RoomDestroyed);
         assertThat(shortestLifeMillis(log)).isLessThan(5_000);
         assertThat(reusedRoomIds(log)).isNotEmpty();
         assertThat(log.stream().filter(c -> "flapper-1".equals(c.userId()) && c.type() == ChangeType.UserJoined))
                 .hasSizeGreaterThan(5);
         assertThat(invisible).isNotEmpty();
-        assertThat(world.room(RoomKey.of(Vendor.TENCENT_LIVE, "1400000001", "big-room")).orElseThrow().memberCount())
+        assertThat(world.room(RoomKey.of(Vendor.TENCENT_LIVE, "1400000001", "big-room"))
+                        .orElseThrow()
+                        .memberCount())
                 .isGreaterThan(1000);
         assertThat(viewCountsMoved).isTrue();
     }
 
     @Test
     void scenarioFiles_readFromYaml_andRejectUnknownFields(@TempDir Path dir) throws IOException, URISyntaxException {
-        Path example = Path.of(getClass().getResource("/emulator/scenario-example.yaml").toURI());
+        Path example = Path.of(
+                getClass().getResource("/emulator/scenario-example.yaml").toURI());
         ScenarioConfig config = ScenarioConfig.read(example);
-        Path typo = Files.writeString(dir.resolve("typo.yaml"), "seed: 1\napps:\n  - vendor: volcengine\n"
-                + "    app: a\n    roomsPerMinut: 3\n");
+        Path typo = Files.writeString(
+                dir.resolve("typo.yaml"),
+                "seed: 1\napps:\n  - vendor: volcengine\n" + "    app: a\n    roomsPerMinut: 3\n");
 
         assertThat(config.seed()).isEqualTo(2024);
         assertThat(config.apps()).hasSize(3);
@@ -105,7 +109,8 @@ class ScenarioEngineTest {
     private static List<Change> play(ScenarioConfig config, Duration length) {
         VirtualTimeScheduler clock = clock();
         World world = new World(clock, 1_000_000, 60_000, 14L * 86_400_000);
-        reactor.core.Disposable running = ScenarioEngine.create(world, config).run(clock).subscribe();
+        reactor.core.Disposable running =
+                ScenarioEngine.create(world, config).run(clock).subscribe();
         clock.advanceTimeBy(length);
         running.dispose();
         return world.changes(0, 1_000_000).changes();
@@ -136,7 +141,9 @@ class ScenarioEngineTest {
         log.stream().filter(c -> c.type() == ChangeType.RoomCreated).forEach(c -> incarnations
                 .computeIfAbsent(c.vendor() + "/" + c.app() + "/" + c.roomId(), k -> new HashSet<>())
                 .add(c.incarnation()));
-        return incarnations.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+        return incarnations.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 }

@@ -25,8 +25,11 @@ class SeedResourcesTest {
     })
     void resourceIsVerbatimInItsSeed(String resource, String seed) throws IOException {
         Path seedFile = Path.of("..", "shared", "seeds", seed);
-        assumeThat(Files.exists(seedFile)).as("seed documents beside the checkout").isTrue();
+        assumeThat(Files.exists(seedFile))
+                .as("seed documents beside the checkout")
+                .isTrue();
 
-        assertThat(Files.readString(seedFile)).contains(SeedSamplesTest.sampleText(resource).strip());
+        assertThat(Files.readString(seedFile))
+                .contains(SeedSamplesTest.sampleText(resource).strip());
     }
 }

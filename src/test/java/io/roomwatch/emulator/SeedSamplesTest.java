@@ -26,7 +26,9 @@ class SeedSamplesTest {
 
     /** The samples contain a {@code // comment} (002); 003 contains a "..." line that is dropped before parsing. */
     private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
 
     private TestEmulator emu;
 
@@ -37,7 +39,8 @@ class SeedSamplesTest {
 
     @Test
     void seed000_listRoomInfo_twoCallsOfOneRoom() throws IOException {
-        emu = TestEmulator.start(TestEmulator.config().withStaleness(Staleness.documented()),
+        emu = TestEmulator.start(
+                TestEmulator.config().withStaleness(Staleness.documented()),
                 Instant.parse("2022-10-31T19:17:47+08:00"));
         RoomKey room = RoomKey.of(Vendor.VOLCENGINE, TestEmulator.VOLC_APP, "test_room1");
         emu.world().createRoom(new RoomSpec(room, "test_call1", Map.of()));
@@ -49,8 +52,17 @@ class SeedSamplesTest {
         emu.world().destroyRoom(room);
         emu.advance(Duration.ofMinutes(2));
 
-        TestEmulator.Resp resp = emu.volc("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId",
-                TestEmulator.VOLC_APP, "StartTime", "2022-10-31T19:00:00+08:00", "EndTime", "2022-10-31T20:00:00+08:00");
+        TestEmulator.Resp resp = emu.volc(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                "2022-10-31T19:00:00+08:00",
+                "EndTime",
+                "2022-10-31T20:00:00+08:00");
 
         assertThat(resp.status()).isEqualTo(200);
         assertSameIgnoringRequestId(resp.json(), sample("000-list-room-info.json"));
@@ -66,8 +78,16 @@ class SeedSamplesTest {
             emu.world().join(room, "silent_user_" + i, true);
         }
 
-        JsonNode actual = emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId",
-                TestEmulator.VOLC_APP, "RoomId", "Your_RoomId").json();
+        JsonNode actual = emu.volc(
+                        "Action",
+                        "GetRoomOnlineUsers",
+                        "Version",
+                        "2023-11-01",
+                        "AppId",
+                        TestEmulator.VOLC_APP,
+                        "RoomId",
+                        "Your_RoomId")
+                .json();
         JsonNode expected = sample("001-get-room-online-users.json");
 
         // The sample's totals (6 users, 3 invisible) come with lists abbreviated to one id each; the lists are
@@ -76,18 +96,24 @@ class SeedSamplesTest {
         assertThat(actual.at("/Result/InvisibleUserList/0")).isEqualTo(expected.at("/Result/InvisibleUserList/0"));
         assertThat(actual.at("/Result/VisibleUserList")).hasSize(3);
         assertSameIgnoringRequestId(withoutLists(actual), withoutLists(expected));
-        assertThat(actual.at("/ResponseMetadata/RequestId").asText()).hasSize(32).startsWith("20230604110420");
+        assertThat(actual.at("/ResponseMetadata/RequestId").asText())
+                .hasSize(32)
+                .startsWith("20230604110420");
     }
 
     @Test
     void seed002_liveGetRoomInfo_throughTheControlApi() throws IOException {
         emu = TestEmulator.start(Instant.ofEpochSecond(1693271354L));
-        TestEmulator.Resp created = emu.control(HttpMethod.POST, "rooms", "{\"vendor\":\"tencent-live\",\"app\":\""
-                + TestEmulator.SDK_APP_ID + "\",\"roomId\":\"rid-123\",\"attributes\":{\"RoomName\":\"rname-123\","
-                + "\"Owner_Account\":144115233775727695,\"IsSeatEnabled\":true,\"TakeSeatMode\":\"ApplyToTake\","
-                + "\"MaxSeatCount\":8,\"MaxMemberCount\":300,\"IsMessageDisabled\":false,"
-                + "\"CoverURL\":\"https://xxxx.png\",\"Category\":[1,2,3],\"ActivityStatus\":1,\"ViewCount\":10,"
-                + "\"IsPublicVisible\":true}}");
+        TestEmulator.Resp created = emu.control(
+                HttpMethod.POST,
+                "rooms",
+                "{\"vendor\":\"tencent-live\",\"app\":\""
+                        + TestEmulator.SDK_APP_ID
+                        + "\",\"roomId\":\"rid-123\",\"attributes\":{\"RoomName\":\"rname-123\","
+                        + "\"Owner_Account\":144115233775727695,\"IsSeatEnabled\":true,\"TakeSeatMode\":\"ApplyToTake\","
+                        + "\"MaxSeatCount\":8,\"MaxMemberCount\":300,\"IsMessageDisabled\":false,"
+                        + "\"CoverURL\":\"https://xxxx.png\",\"Category\":[1,2,3],\"ActivityStatus\":1,\"ViewCount\":10,"
+                        + "\"IsPublicVisible\":true}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         TestEmulator.Resp resp = emu.live("get_room_info", "{\"RoomId\":\"rid-123\"}");
@@ -100,12 +126,27 @@ class SeedSamplesTest {
         emu = TestEmulator.start(Instant.ofEpochSecond(1693271354L));
         for (int i = 0; i < 25; i++) {
             long views = i < 20 ? 1000 - Math.round(i * 100 / 19.0) : 800 - i;
-            emu.world().createRoom(new RoomSpec(RoomKey.of(Vendor.TENCENT_LIVE, "" + TestEmulator.SDK_APP_ID,
-                    "room_id" + i), null, Map.of("RoomName", "name", "Owner_Account", "bren", "CoverURL", "cover_url",
-                    "Category", java.util.List.of(1, 2, 3), "ActivityStatus", 1, "ViewCount", views)));
+            emu.world()
+                    .createRoom(new RoomSpec(
+                            RoomKey.of(Vendor.TENCENT_LIVE, "" + TestEmulator.SDK_APP_ID, "room_id" + i),
+                            null,
+                            Map.of(
+                                    "RoomName",
+                                    "name",
+                                    "Owner_Account",
+                                    "bren",
+                                    "CoverURL",
+                                    "cover_url",
+                                    "Category",
+                                    java.util.List.of(1, 2, 3),
+                                    "ActivityStatus",
+                                    1,
+                                    "ViewCount",
+                                    views)));
         }
 
-        JsonNode actual = emu.live("get_room_list", "{\"Next\":\"\",\"Count\":20}").json();
+        JsonNode actual =
+                emu.live("get_room_list", "{\"Next\":\"\",\"Count\":20}").json();
         JsonNode expected = sample("003-live-get-room-list.json");
 
         // The sample elides rooms 1..18 with "..."; its first and last items are compared with ours, and Next is
@@ -126,14 +167,26 @@ class SeedSamplesTest {
     void seed004_roomEngineGetRoomInfo() throws IOException {
         emu = TestEmulator.start(Instant.ofEpochSecond(1703491546L));
         RoomKey room = RoomKey.of(Vendor.TENCENT_ROOM, "" + TestEmulator.SDK_APP_ID, "room-test");
-        emu.world().createRoom(new RoomSpec(room, null, Map.ofEntries(Map.entry("RoomName", "room-name-test"),
-                Map.entry("Owner_Account", "user2"), Map.entry("MaxMemberCount", 300), Map.entry("MaxSeatCount", 16),
-                Map.entry("IsVideoDisabled", true), Map.entry("IsAudioDisabled", true),
-                Map.entry("IsMessageDisabled", true), Map.entry("IsScreenSharingDisabled", true),
-                Map.entry("IsCloudRecordingDisabled", true), Map.entry("CustomInfo", "custom123"),
-                Map.entry("ScheduleStartTime", 1703491546L), Map.entry("ScheduleEndTime", 1703495146L),
-                Map.entry("RoomStatus", "Running"), Map.entry("IsSeatEnabled", true),
-                Map.entry("TakeSeatMode", "ApplyToTake"))));
+        emu.world()
+                .createRoom(new RoomSpec(
+                        room,
+                        null,
+                        Map.ofEntries(
+                                Map.entry("RoomName", "room-name-test"),
+                                Map.entry("Owner_Account", "user2"),
+                                Map.entry("MaxMemberCount", 300),
+                                Map.entry("MaxSeatCount", 16),
+                                Map.entry("IsVideoDisabled", true),
+                                Map.entry("IsAudioDisabled", true),
+                                Map.entry("IsMessageDisabled", true),
+                                Map.entry("IsScreenSharingDisabled", true),
+                                Map.entry("IsCloudRecordingDisabled", true),
+                                Map.entry("CustomInfo", "custom123"),
+                                Map.entry("ScheduleStartTime", 1703491546L),
+                                Map.entry("ScheduleEndTime", 1703495146L),
+                                Map.entry("RoomStatus", "Running"),
+                                Map.entry("IsSeatEnabled", true),
+                                Map.entry("TakeSeatMode", "ApplyToTake"))));
         emu.world().join(room, "user2", false);
 
         TestEmulator.Resp resp = emu.conference("get_room_info", "{\"RoomId\":\"room-test\"}");

@@ -35,10 +35,15 @@ class TencentAuthTest {
 
     @Test
     void nonAdministrator_is60010_unknownApp_is70020() {
-        TestEmulator.Resp notAdmin = emu.tencent("live_engine_http_srv", "get_room_list", TestEmulator.SDK_APP_ID,
-                TestEmulator.TENCENT_KEY, "ordinary-user", "{}");
-        TestEmulator.Resp unknownApp = emu.tencent("room_engine_http_srv", "get_room_info", 1499999999L, "k",
-                TestEmulator.ADMIN, "{\"RoomId\":\"r\"}");
+        TestEmulator.Resp notAdmin = emu.tencent(
+                "live_engine_http_srv",
+                "get_room_list",
+                TestEmulator.SDK_APP_ID,
+                TestEmulator.TENCENT_KEY,
+                "ordinary-user",
+                "{}");
+        TestEmulator.Resp unknownApp = emu.tencent(
+                "room_engine_http_srv", "get_room_info", 1499999999L, "k", TestEmulator.ADMIN, "{\"RoomId\":\"r\"}");
 
         assertThat(notAdmin.tencentCode()).isEqualTo(60010);
         assertThat(unknownApp.tencentCode()).isEqualTo(70020);
@@ -50,17 +55,26 @@ class TencentAuthTest {
         Map<String, String> json = Map.of("content-type", "application/json");
 
         assertThat(emu.send(HttpMethod.POST, "/v4/live_engine_http_srv/get_room_list?identifier=a", json, "{}")
-                .tencentCode()).isEqualTo(60012);
+                        .tencentCode())
+                .isEqualTo(60012);
         assertThat(emu.send(HttpMethod.POST, "/v4/live_engine_http_srv/get_room_list?sdkappid=abc", json, "{}")
-                .tencentCode()).isEqualTo(60006);
-        assertThat(emu.send(HttpMethod.POST, "/v4/live_engine_http_srv/get_room_list?sdkappid=1400000000"
-                + "&identifier=administrator", json, "{}").tencentCode()).isEqualTo(60004);
+                        .tencentCode())
+                .isEqualTo(60006);
+        assertThat(emu.send(
+                                HttpMethod.POST,
+                                "/v4/live_engine_http_srv/get_room_list?sdkappid=1400000000"
+                                        + "&identifier=administrator",
+                                json,
+                                "{}")
+                        .tencentCode())
+                .isEqualTo(60004);
     }
 
     @Test
     void getMethod_emptyBody_badJson_unknownCommand_areRejected() {
         assertThat(emu.send(HttpMethod.GET, "/v4/live_engine_http_srv/get_room_list?sdkappid=1", Map.of(), "")
-                .tencentCode()).isEqualTo(60002);
+                        .tencentCode())
+                .isEqualTo(60002);
         assertThat(emu.live("get_room_list", "").tencentCode()).isEqualTo(60003);
         assertThat(emu.live("get_room_list", "{\"Next\":").tencentCode()).isEqualTo(60003);
         assertThat(emu.live("get_room_list", "[1,2]").tencentCode()).isEqualTo(60003);
@@ -70,11 +84,20 @@ class TencentAuthTest {
     @Test
     void invalidBodyFields_are100002_andMissingRoom_is100004() {
         assertThat(emu.live("get_room_info", "{}").tencentCode()).isEqualTo(100002);
-        assertThat(emu.live("get_room_list", "{\"Next\":\"garbage\",\"Count\":20}").tencentCode()).isEqualTo(100002);
-        assertThat(emu.live("get_room_list", "{\"Next\":\"\",\"Count\":0}").tencentCode()).isEqualTo(100002);
-        assertThat(emu.live("get_room_info", "{\"RoomId\":\"nope\"}").tencentCode()).isEqualTo(100004);
-        assertThat(emu.live("get_member_list", "{\"RoomId\":\"nope\",\"Next\":\"\"}").tencentCode()).isEqualTo(100004);
-        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"nope\"}").tencentCode()).isEqualTo(100004);
-        assertThat(emu.conference("get_room_member_list", "{\"RoomId\":\"nope\"}").tencentCode()).isEqualTo(100004);
+        assertThat(emu.live("get_room_list", "{\"Next\":\"garbage\",\"Count\":20}")
+                        .tencentCode())
+                .isEqualTo(100002);
+        assertThat(emu.live("get_room_list", "{\"Next\":\"\",\"Count\":0}").tencentCode())
+                .isEqualTo(100002);
+        assertThat(emu.live("get_room_info", "{\"RoomId\":\"nope\"}").tencentCode())
+                .isEqualTo(100004);
+        assertThat(emu.live("get_member_list", "{\"RoomId\":\"nope\",\"Next\":\"\"}")
+                        .tencentCode())
+                .isEqualTo(100004);
+        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"nope\"}").tencentCode())
+                .isEqualTo(100004);
+        assertThat(emu.conference("get_room_member_list", "{\"RoomId\":\"nope\"}")
+                        .tencentCode())
+                .isEqualTo(100004);
     }
 }

@@ -30,8 +30,9 @@ class TencentPagingTest {
         for (int i = 0; i < 47; i++) {
             liveRoom("room-" + i, 10 * i);
         }
-        emu.world().createRoom(new RoomSpec(RoomKey.of(Vendor.TENCENT_LIVE, APP, "hidden"), null,
-                Map.of("IsPublicVisible", false)));
+        emu.world()
+                .createRoom(new RoomSpec(
+                        RoomKey.of(Vendor.TENCENT_LIVE, APP, "hidden"), null, Map.of("IsPublicVisible", false)));
 
         List<JsonNode> pages = walkRoomList(50);
 
@@ -74,9 +75,11 @@ class TencentPagingTest {
         String next = "";
         int pages = 0;
         do {
-            JsonNode page = emu.live("get_member_list", "{\"RoomId\":\"crowded\",\"Next\":\"" + next + "\"}").json();
+            JsonNode page = emu.live("get_member_list", "{\"RoomId\":\"crowded\",\"Next\":\"" + next + "\"}")
+                    .json();
             assertThat(page.at("/Response/MemberCount").asInt()).isEqualTo(1500);
-            page.at("/Response/MemberList").forEach(m -> members.add(m.get("Member_Account").asText()));
+            page.at("/Response/MemberList")
+                    .forEach(m -> members.add(m.get("Member_Account").asText()));
             next = page.at("/Response/Next").asText();
             pages++;
         } while (!next.isEmpty() && pages < 50);
@@ -109,12 +112,23 @@ class TencentPagingTest {
             emu.world().join(room, "m" + i, false);
         }
 
-        JsonNode first = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\"}").json().get("Response");
-        JsonNode second = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\",\"Next\":\""
-                + first.get("Next").asText() + "\"}").json().get("Response");
-        JsonNode third = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\",\"Next\":\""
-                + second.get("Next").asText() + "\"}").json().get("Response");
-        JsonNode ten = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\",\"Count\":10}").json()
+        JsonNode first = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\"}")
+                .json()
+                .get("Response");
+        JsonNode second = emu.conference(
+                        "get_room_member_list",
+                        "{\"RoomId\":\"meeting\",\"Next\":\""
+                                + first.get("Next").asText() + "\"}")
+                .json()
+                .get("Response");
+        JsonNode third = emu.conference(
+                        "get_room_member_list",
+                        "{\"RoomId\":\"meeting\",\"Next\":\""
+                                + second.get("Next").asText() + "\"}")
+                .json()
+                .get("Response");
+        JsonNode ten = emu.conference("get_room_member_list", "{\"RoomId\":\"meeting\",\"Count\":10}")
+                .json()
                 .get("Response");
 
         assertThat(first.get("MemberList")).hasSize(50);
@@ -124,8 +138,11 @@ class TencentPagingTest {
         assertThat(ten.get("MemberList")).hasSize(10);
         assertThat(first.at("/MemberList/0/Role").asText()).isEqualTo("Owner");
         assertThat(first.at("/MemberList/1/Role").asText()).isEqualTo("Member");
-        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}").json()
-                .at("/Response/RoomInfo/MemberCount").asInt()).isEqualTo(120);
+        assertThat(emu.conference("get_room_info", "{\"RoomId\":\"meeting\"}")
+                        .json()
+                        .at("/Response/RoomInfo/MemberCount")
+                        .asInt())
+                .isEqualTo(120);
     }
 
     private static EmulatorConfig config() {
@@ -139,14 +156,17 @@ class TencentPagingTest {
     }
 
     private JsonNode page(String next) {
-        return emu.live("get_room_list", "{\"Next\":\"" + next + "\",\"Count\":20}").json().get("Response");
+        return emu.live("get_room_list", "{\"Next\":\"" + next + "\",\"Count\":20}")
+                .json()
+                .get("Response");
     }
 
     private List<JsonNode> walkRoomList(int count) {
         List<JsonNode> pages = new ArrayList<>();
         String next = "";
         do {
-            JsonNode page = emu.live("get_room_list", "{\"Next\":\"" + next + "\",\"Count\":" + count + "}").json()
+            JsonNode page = emu.live("get_room_list", "{\"Next\":\"" + next + "\",\"Count\":" + count + "}")
+                    .json()
                     .get("Response");
             pages.add(page);
             next = page.get("Next").asText();
@@ -156,14 +176,17 @@ class TencentPagingTest {
 
     private List<String> members(String roomId) {
         List<String> ids = new ArrayList<>();
-        emu.live("get_member_list", "{\"RoomId\":\"" + roomId + "\",\"Next\":\"\"}").json()
-                .at("/Response/MemberList").forEach(m -> ids.add(m.get("Member_Account").asText()));
+        emu.live("get_member_list", "{\"RoomId\":\"" + roomId + "\",\"Next\":\"\"}")
+                .json()
+                .at("/Response/MemberList")
+                .forEach(m -> ids.add(m.get("Member_Account").asText()));
         return ids;
     }
 
     private static List<String> ids(List<JsonNode> pages) {
         List<String> ids = new ArrayList<>();
-        pages.forEach(p -> p.get("RoomList").forEach(r -> ids.add(r.get("RoomId").asText())));
+        pages.forEach(
+                p -> p.get("RoomList").forEach(r -> ids.add(r.get("RoomId").asText())));
         assertThat(new HashSet<>(ids)).isNotEmpty();
         return ids;
     }

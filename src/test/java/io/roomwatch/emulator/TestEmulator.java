@@ -52,9 +52,12 @@ final class TestEmulator implements AutoCloseable {
     /** Two apps per vendor, documented staleness off, documented rate limits on. */
     static EmulatorConfig config() {
         return EmulatorConfig.of(
-                List.of(VolcengineApp.of(VOLC_APP, AK, SK), VolcengineApp.of("otherapp", "AKLTother", "othersecret")),
-                List.of(new TencentApp(SDK_APP_ID, TENCENT_KEY, Set.of(ADMIN, "admin2")),
-                        TencentApp.of(1400000002L, "another-key", ADMIN)))
+                        List.of(
+                                VolcengineApp.of(VOLC_APP, AK, SK),
+                                VolcengineApp.of("otherapp", "AKLTother", "othersecret")),
+                        List.of(
+                                new TencentApp(SDK_APP_ID, TENCENT_KEY, Set.of(ADMIN, "admin2")),
+                                TencentApp.of(1400000002L, "another-key", ADMIN)))
                 .withStaleness(Staleness.none());
     }
 
@@ -121,10 +124,12 @@ final class TestEmulator implements AutoCloseable {
     }
 
     Mono<Resp> exchange(HttpMethod method, String uri, Map<String, String> headers, String body) {
-        HttpClient.RequestSender request = http.headers(h -> headers.forEach(h::set)).request(method).uri(uri);
-        HttpClient.ResponseReceiver<?> sent = body.isEmpty() ? request
-                : request.send(ByteBufFlux.fromString(Mono.just(body)));
-        return sent.responseSingle((res, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+        HttpClient.RequestSender request =
+                http.headers(h -> headers.forEach(h::set)).request(method).uri(uri);
+        HttpClient.ResponseReceiver<?> sent =
+                body.isEmpty() ? request : request.send(ByteBufFlux.fromString(Mono.just(body)));
+        return sent.responseSingle((res, content) -> content.asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
                 .map(text -> new Resp(res.status().code(), text)));
     }
 

@@ -29,24 +29,37 @@ final class TestSigner {
         headers.put("host", host);
         headers.put("x-content-sha256", EMPTY_SHA256);
         headers.put("x-date", xDate);
-        headers.put("authorization", authorization(query, headers, new ArrayList<>(headers.keySet()), ak, sk,
-                "cn-north-1", "rtc"));
+        headers.put(
+                "authorization",
+                authorization(query, headers, new ArrayList<>(headers.keySet()), ak, sk, "cn-north-1", "rtc"));
         return headers;
     }
 
-    static String authorization(Map<String, String> query, Map<String, String> headers, List<String> order,
-            String ak, String sk, String region, String service) {
+    static String authorization(
+            Map<String, String> query,
+            Map<String, String> headers,
+            List<String> order,
+            String ak,
+            String sk,
+            String region,
+            String service) {
         String xDate = headers.get("x-date");
         String scope = xDate.substring(0, 8) + "/" + region + "/" + service + "/request";
-        String signature = HexFormat.of().formatHex(hmac(signingKey(sk, xDate.substring(0, 8), region, service),
-                "HMAC-SHA256\n" + xDate + "\n" + scope + "\n" + sha256(canonical(query, headers, order))));
+        String signature = HexFormat.of()
+                .formatHex(hmac(
+                        signingKey(sk, xDate.substring(0, 8), region, service),
+                        "HMAC-SHA256\n" + xDate + "\n" + scope + "\n" + sha256(canonical(query, headers, order))));
         return "HMAC-SHA256 Credential=" + ak + "/" + scope + ", SignedHeaders=" + String.join(";", order)
                 + ", Signature=" + signature;
     }
 
     static String canonical(Map<String, String> query, Map<String, String> headers, List<String> order) {
         StringBuilder canonicalHeaders = new StringBuilder();
-        order.forEach(name -> canonicalHeaders.append(name).append(':').append(headers.get(name).trim()).append('\n'));
+        order.forEach(name -> canonicalHeaders
+                .append(name)
+                .append(':')
+                .append(headers.get(name).trim())
+                .append('\n'));
         return "GET\n/\n" + query(query) + "\n" + canonicalHeaders + "\n" + String.join(";", order) + "\n"
                 + EMPTY_SHA256;
     }
@@ -70,8 +83,8 @@ final class TestSigner {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

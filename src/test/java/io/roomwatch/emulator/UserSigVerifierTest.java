@@ -17,8 +17,9 @@ class UserSigVerifierTest {
     private static final long APP = TestEmulator.SDK_APP_ID;
     private static final String KEY = TestEmulator.TENCENT_KEY;
     /** vectors.py V6: sdkappid 1400000000, README key, identifier xiaojun, time 1700000000, expire 15552000. */
-    private static final String V6 = "eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMikVhRkFqUCxU1N"
-            + "TY3goiWZuSAxc1S1xZnpQJN9yhzNU-Q9y83Tg4vzirPLwqqcXAL8nZ1dkkr9nMtN3D3KQ5wNkjILtJ1MbJVqAa3HMfI_";
+    private static final String V6 =
+            "eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMikVhRkFqUCxU1N"
+                    + "TY3goiWZuSAxc1S1xZnpQJN9yhzNU-Q9y83Tg4vzirPLwqqcXAL8nZ1dkkr9nMtN3D3KQ5wNkjILtJ1MbJVqAa3HMfI_";
 
     private TestEmulator emu;
 
@@ -42,12 +43,22 @@ class UserSigVerifierTest {
     void v6Vector_decodesToItsFields_andVerifiesUntilItExpires() {
         UserSigVerifier.Document doc = UserSigVerifier.decode(V6);
 
-        assertThat(doc).isEqualTo(new UserSigVerifier.Document(1400000000L, "xiaojun", 1700000000L, 15552000L,
-                "LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=", null));
-        assertThat(UserSigVerifier.content(doc)).isEqualTo(
-                "TLS.identifier:xiaojun\nTLS.sdkappid:1400000000\nTLS.time:1700000000\nTLS.expire:15552000\n");
-        assertThat(UserSigVerifier.verify(V6, APP, "xiaojun", KEY, 1700000000L + 15552000L).errorCode()).isZero();
-        assertThat(UserSigVerifier.verify(V6, APP, "xiaojun", KEY, 1700000000L + 15552001L).errorCode())
+        assertThat(doc)
+                .isEqualTo(new UserSigVerifier.Document(
+                        1400000000L,
+                        "xiaojun",
+                        1700000000L,
+                        15552000L,
+                        "LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=",
+                        null));
+        assertThat(UserSigVerifier.content(doc))
+                .isEqualTo(
+                        "TLS.identifier:xiaojun\nTLS.sdkappid:1400000000\nTLS.time:1700000000\nTLS.expire:15552000\n");
+        assertThat(UserSigVerifier.verify(V6, APP, "xiaojun", KEY, 1700000000L + 15552000L)
+                        .errorCode())
+                .isZero();
+        assertThat(UserSigVerifier.verify(V6, APP, "xiaojun", KEY, 1700000000L + 15552001L)
+                        .errorCode())
                 .isEqualTo(70001);
     }
 
@@ -55,12 +66,19 @@ class UserSigVerifierTest {
     void tamperedSignatures_areRejected() {
         String userSig = new TLSSigAPIv2(APP, KEY).genUserSig("xiaojun", 86400);
         long now = UserSigVerifier.decode(userSig).time();
-        String forged = reencode(UserSigVerifier.decode(userSig), "xiaojun", UserSigVerifier.decode(userSig).time() + 1);
+        String forged = reencode(
+                UserSigVerifier.decode(userSig),
+                "xiaojun",
+                UserSigVerifier.decode(userSig).time() + 1);
 
-        assertThat(UserSigVerifier.verify(forged, APP, "xiaojun", KEY, now).errorCode()).isEqualTo(70009);
+        assertThat(UserSigVerifier.verify(forged, APP, "xiaojun", KEY, now).errorCode())
+                .isEqualTo(70009);
         assertThat(UserSigVerifier.verify(userSig.substring(0, userSig.length() / 2), APP, "xiaojun", KEY, now)
-                .errorCode()).isEqualTo(70003);
-        assertThat(UserSigVerifier.verify("not-a-usersig", APP, "xiaojun", KEY, now).errorCode()).isEqualTo(70003);
+                        .errorCode())
+                .isEqualTo(70003);
+        assertThat(UserSigVerifier.verify("not-a-usersig", APP, "xiaojun", KEY, now)
+                        .errorCode())
+                .isEqualTo(70003);
     }
 
     @Test
@@ -70,9 +88,12 @@ class UserSigVerifierTest {
         String forXiaojun = new TLSSigAPIv2(APP, KEY).genUserSig("xiaojun", 86400);
         String otherKey = new TLSSigAPIv2(APP, "another-key").genUserSig("xiaojun", 86400);
 
-        assertThat(UserSigVerifier.verify(otherApp, APP, "xiaojun", KEY, now).errorCode()).isEqualTo(70014);
-        assertThat(UserSigVerifier.verify(forXiaojun, APP, "someone", KEY, now).errorCode()).isEqualTo(70013);
-        assertThat(UserSigVerifier.verify(otherKey, APP, "xiaojun", KEY, now).errorCode()).isEqualTo(70009);
+        assertThat(UserSigVerifier.verify(otherApp, APP, "xiaojun", KEY, now).errorCode())
+                .isEqualTo(70014);
+        assertThat(UserSigVerifier.verify(forXiaojun, APP, "someone", KEY, now).errorCode())
+                .isEqualTo(70013);
+        assertThat(UserSigVerifier.verify(otherKey, APP, "xiaojun", KEY, now).errorCode())
+                .isEqualTo(70009);
     }
 
     @Test
@@ -81,12 +102,12 @@ class UserSigVerifierTest {
         String body = "{\"Next\":\"\",\"Count\":20}";
 
         String oneMinute = new TLSSigAPIv2(APP, KEY).genUserSig(TestEmulator.ADMIN, 60);
-        TestEmulator.Resp expired = emu.tencentSigned("live_engine_http_srv", "get_room_list", APP,
-                TestEmulator.ADMIN, oneMinute, body);
+        TestEmulator.Resp expired =
+                emu.tencentSigned("live_engine_http_srv", "get_room_list", APP, TestEmulator.ADMIN, oneMinute, body);
         emu.close();
         emu = TestEmulator.start(Instant.now());
-        TestEmulator.Resp wrongKey = emu.tencent("live_engine_http_srv", "get_room_list", APP, "another-key",
-                TestEmulator.ADMIN, body);
+        TestEmulator.Resp wrongKey =
+                emu.tencent("live_engine_http_srv", "get_room_list", APP, "another-key", TestEmulator.ADMIN, body);
 
         assertThat(expired.status()).isEqualTo(200);
         assertThat(expired.json().get("ActionStatus").asText()).isEqualTo("FAIL");
@@ -95,8 +116,9 @@ class UserSigVerifierTest {
     }
 
     private static String reencode(UserSigVerifier.Document doc, String identifier, long time) {
-        String json = "{\"TLS.ver\":\"2.0\",\"TLS.identifier\":\"" + identifier + "\",\"TLS.sdkappid\":" + doc.sdkAppId()
-                + ",\"TLS.expire\":" + doc.expire() + ",\"TLS.time\":" + time + ",\"TLS.sig\":\"" + doc.sig() + "\"}";
+        String json = "{\"TLS.ver\":\"2.0\",\"TLS.identifier\":\"" + identifier + "\",\"TLS.sdkappid\":"
+                + doc.sdkAppId() + ",\"TLS.expire\":" + doc.expire() + ",\"TLS.time\":" + time + ",\"TLS.sig\":\""
+                + doc.sig() + "\"}";
         Deflater deflater = new Deflater();
         deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
         deflater.finish();
@@ -106,7 +128,10 @@ class UserSigVerifierTest {
             out.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        return Base64.getEncoder().encodeToString(out.toByteArray()).replace('+', '*').replace('/', '-')
+        return Base64.getEncoder()
+                .encodeToString(out.toByteArray())
+                .replace('+', '*')
+                .replace('/', '-')
                 .replace('=', '_');
     }
 }

@@ -28,7 +28,8 @@ class VolcengineRoomsTest {
         emu = TestEmulator.start(config(), NOW);
         createRooms(150);
 
-        JsonNode first = list("2025-03-01T11:00:00Z", "2025-03-01T12:00:00Z", "PageSize", "500").get("Result");
+        JsonNode first = list("2025-03-01T11:00:00Z", "2025-03-01T12:00:00Z", "PageSize", "500")
+                .get("Result");
         JsonNode second = list("2025-03-01T11:00:00Z", "2025-03-01T12:00:00Z", "PageSize", "500", "PageNum", "2")
                 .get("Result");
 
@@ -37,7 +38,8 @@ class VolcengineRoomsTest {
         assertThat(first.get("HasMore").asBoolean()).isFalse();
         assertThat(first.get("RoomList")).hasSize(100);
         assertThat(second.get("RoomList")).hasSize(50);
-        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T12:00:00Z").at("/Result/RoomList")).hasSize(20);
+        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T12:00:00Z").at("/Result/RoomList"))
+                .hasSize(20);
     }
 
     @Test
@@ -70,7 +72,10 @@ class VolcengineRoomsTest {
     void lookBackIs14Days_andStartAfterEndIsRefused() {
         emu = TestEmulator.start(config(), NOW);
 
-        assertThat(list("2025-02-15T12:00:01Z", "2025-02-16T00:00:00Z").at("/Result/Total").asInt()).isZero();
+        assertThat(list("2025-02-15T12:00:01Z", "2025-02-16T00:00:00Z")
+                        .at("/Result/Total")
+                        .asInt())
+                .isZero();
         JsonNode tooOld = list("2025-02-15T11:59:59Z", "2025-02-16T00:00:00Z");
         assertThat(tooOld.at("/ResponseMetadata/Error/Code").asText()).isEqualTo("InvalidParameter.OutofTimeRange");
         JsonNode reversed = list("2025-03-01T11:00:00Z", "2025-03-01T10:00:00Z");
@@ -94,14 +99,17 @@ class VolcengineRoomsTest {
         JsonNode rooms = list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z").at("/Result/RoomList");
 
         assertThat(rooms).hasSize(2);
-        assertThat(rooms.get(0).get("CallId").asText()).isNotEqualTo(rooms.get(1).get("CallId").asText());
+        assertThat(rooms.get(0).get("CallId").asText())
+                .isNotEqualTo(rooms.get(1).get("CallId").asText());
         assertThat(rooms.get(0).get("DestroyTime").asText()).isEqualTo("2025-03-01T20:00:30+08:00");
         assertThat(rooms.get(0).get("IsFinished").asBoolean()).isTrue();
         assertThat(rooms.get(0).get("ActiveUserNum").asInt()).isZero();
         assertThat(rooms.get(1).get("DestroyTime").asText()).isEmpty();
         assertThat(rooms.get(1).get("IsFinished").asBoolean()).isFalse();
         assertThat(rooms.get(1).get("ActiveUserNum").asInt()).isEqualTo(2);
-        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z", "RoomId", "other").at("/Result/Total").asInt())
+        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z", "RoomId", "other")
+                        .at("/Result/Total")
+                        .asInt())
                 .isZero();
     }
 
@@ -113,15 +121,20 @@ class VolcengineRoomsTest {
         emu.world().join(room, "alice", false);
 
         emu.advance(Duration.ofSeconds(19));
-        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z").at("/Result/Total").asInt()).isZero();
+        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z")
+                        .at("/Result/Total")
+                        .asInt())
+                .isZero();
         emu.advance(Duration.ofSeconds(1));
         emu.world().destroyRoom(room);
         JsonNode seen = list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z").at("/Result/RoomList/0");
         assertThat(seen.get("ActiveUserNum").asInt()).isEqualTo(1);
         assertThat(seen.get("IsFinished").asBoolean()).isFalse();
         emu.advance(Duration.ofSeconds(20));
-        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z").at("/Result/RoomList/0/IsFinished")
-                .asBoolean()).isTrue();
+        assertThat(list("2025-03-01T11:00:00Z", "2025-03-01T13:00:00Z")
+                        .at("/Result/RoomList/0/IsFinished")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -166,14 +179,31 @@ class VolcengineRoomsTest {
     }
 
     private JsonNode list(String start, String end, String... more) {
-        List<String> params = new ArrayList<>(List.of("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId",
-                TestEmulator.VOLC_APP, "StartTime", start, "EndTime", end));
+        List<String> params = new ArrayList<>(List.of(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                start,
+                "EndTime",
+                end));
         params.addAll(List.of(more));
         return emu.volc(params.toArray(String[]::new)).json();
     }
 
     private JsonNode onlineUsers(String roomId) {
-        return emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId", TestEmulator.VOLC_APP,
-                "RoomId", roomId).json();
+        return emu.volc(
+                        "Action",
+                        "GetRoomOnlineUsers",
+                        "Version",
+                        "2023-11-01",
+                        "AppId",
+                        TestEmulator.VOLC_APP,
+                        "RoomId",
+                        roomId)
+                .json();
     }
 }

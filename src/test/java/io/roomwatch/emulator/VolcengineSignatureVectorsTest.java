@@ -17,12 +17,29 @@ class VolcengineSignatureVectorsTest {
 
     @Test
     void v1_canonicalRequest_reproducesThePublishedHash() {
-        String query = VolcengineSigning.canonicalQuery(Map.of("Action", List.of("ListUsers"), "Version",
-                List.of("2018-01-01"), "Limit", List.of("10"), "Offset", List.of("0")));
-        String canonical = VolcengineSigning.canonicalRequest("GET", "/", query,
+        String query = VolcengineSigning.canonicalQuery(Map.of(
+                "Action",
+                List.of("ListUsers"),
+                "Version",
+                List.of("2018-01-01"),
+                "Limit",
+                List.of("10"),
+                "Offset",
+                List.of("0")));
+        String canonical = VolcengineSigning.canonicalRequest(
+                "GET",
+                "/",
+                query,
                 List.of("content-type", "host", "x-content-sha256", "x-date"),
-                Map.of("content-type", "application/x-www-form-urlencoded; charset=utf-8",
-                        "host", "iam.byteplusapi.com", "x-content-sha256", EMPTY, "x-date", "20201230T081805Z"),
+                Map.of(
+                        "content-type",
+                        "application/x-www-form-urlencoded; charset=utf-8",
+                        "host",
+                        "iam.byteplusapi.com",
+                        "x-content-sha256",
+                        EMPTY,
+                        "x-date",
+                        "20201230T081805Z"),
                 VolcengineSigning.sha256Hex(new byte[0]));
 
         assertThat(sha256(canonical)).isEqualTo("4809ff4a3260bb6714f750191275cfcf0c16466951fcfd99187e69644b6ae020");
@@ -30,10 +47,22 @@ class VolcengineSignatureVectorsTest {
 
     @Test
     void v2_demoInputs_giveTheComputedKeysAndSignaturesForBothRegions() {
-        String query = VolcengineSigning.canonicalQuery(Map.of("Action", List.of("ListUsers"), "Version",
-                List.of("2018-01-01"), "Limit", List.of("10"), "Offset", List.of("0")));
-        String canonical = VolcengineSigning.canonicalRequest("GET", "/", query, List.of("host", "x-date"),
-                Map.of("host", "iam.volcengineapi.com", "x-date", "20240619T071306Z"), EMPTY);
+        String query = VolcengineSigning.canonicalQuery(Map.of(
+                "Action",
+                List.of("ListUsers"),
+                "Version",
+                List.of("2018-01-01"),
+                "Limit",
+                List.of("10"),
+                "Offset",
+                List.of("0")));
+        String canonical = VolcengineSigning.canonicalRequest(
+                "GET",
+                "/",
+                query,
+                List.of("host", "x-date"),
+                Map.of("host", "iam.volcengineapi.com", "x-date", "20240619T071306Z"),
+                EMPTY);
         String sk = "WkRZeE1EQmxPVGhsWWpWak5HVmtNbUUxTXpZeU9UVXlOMlE1TmpZeVlqTQ==";
 
         assertThat(sha256(canonical)).isEqualTo("5ed5bca3905e1fcbf789abb56a17c2d819674a3bcfa468ae476bd1ea80d135cb");
@@ -49,12 +78,28 @@ class VolcengineSignatureVectorsTest {
 
     @Test
     void v3_rtcVector_givesTheComputedHashKeyAndSignature() {
-        String canonical = VolcengineSigning.canonicalRequest("GET", "/", VolcengineSigning.canonicalQuery(
-                        Map.of("Action", List.of("GetRoomOnlineUsers"), "Version", List.of("2023-11-01"),
-                                "AppId", List.of("661e0000543cf"), "RoomId", List.of("Room1"))),
+        String canonical = VolcengineSigning.canonicalRequest(
+                "GET",
+                "/",
+                VolcengineSigning.canonicalQuery(Map.of(
+                        "Action",
+                        List.of("GetRoomOnlineUsers"),
+                        "Version",
+                        List.of("2023-11-01"),
+                        "AppId",
+                        List.of("661e0000543cf"),
+                        "RoomId",
+                        List.of("Room1"))),
                 List.of("content-type", "host", "x-content-sha256", "x-date"),
-                Map.of("content-type", "application/x-www-form-urlencoded; charset=utf-8",
-                        "host", "rtc.volcengineapi.com", "x-content-sha256", EMPTY, "x-date", "20250101T000000Z"),
+                Map.of(
+                        "content-type",
+                        "application/x-www-form-urlencoded; charset=utf-8",
+                        "host",
+                        "rtc.volcengineapi.com",
+                        "x-content-sha256",
+                        EMPTY,
+                        "x-date",
+                        "20250101T000000Z"),
                 EMPTY);
         byte[] key = VolcengineSigning.signingKey("testsecretkey", "20250101", "cn-north-1", "rtc");
 
@@ -67,23 +112,46 @@ class VolcengineSignatureVectorsTest {
 
     @Test
     void testSigner_reproducesV3sAuthorizationHeader() {
-        Map<String, String> headers = TestSigner.sign(TestSigner.params("Action", "GetRoomOnlineUsers", "Version",
-                "2023-11-01", "AppId", "661e0000543cf", "RoomId", "Room1"), "rtc.volcengineapi.com", "20250101T000000Z",
-                "AKLTtestaccesskey", "testsecretkey");
+        Map<String, String> headers = TestSigner.sign(
+                TestSigner.params(
+                        "Action",
+                        "GetRoomOnlineUsers",
+                        "Version",
+                        "2023-11-01",
+                        "AppId",
+                        "661e0000543cf",
+                        "RoomId",
+                        "Room1"),
+                "rtc.volcengineapi.com",
+                "20250101T000000Z",
+                "AKLTtestaccesskey",
+                "testsecretkey");
 
-        assertThat(headers.get("authorization")).isEqualTo("HMAC-SHA256 Credential=AKLTtestaccesskey/20250101/"
-                + "cn-north-1/rtc/request, SignedHeaders=content-type;host;x-content-sha256;x-date, "
-                + "Signature=b0ecfba4cffbcfd3666ef4897011bbc290befb7ca3ed1b1783a9bc402005b620");
+        assertThat(headers.get("authorization"))
+                .isEqualTo("HMAC-SHA256 Credential=AKLTtestaccesskey/20250101/"
+                        + "cn-north-1/rtc/request, SignedHeaders=content-type;host;x-content-sha256;x-date, "
+                        + "Signature=b0ecfba4cffbcfd3666ef4897011bbc290befb7ca3ed1b1783a9bc402005b620");
     }
 
     @Test
     void canonicalQuery_encodesRfc3339TimesAndAtSignsAsTheReferenceExample() {
-        String query = VolcengineSigning.canonicalQuery(Map.of("Action", List.of("ListRoomInfo"), "AppId",
-                List.of("Your_AppId"), "EndTime", List.of("2022-05-22T12:59:00+08:00"), "RoomId", List.of("u@x"),
-                "StartTime", List.of("2022-05-22T12:00:00+08:00"), "Version", List.of("2020-12-01")));
+        String query = VolcengineSigning.canonicalQuery(Map.of(
+                "Action",
+                List.of("ListRoomInfo"),
+                "AppId",
+                List.of("Your_AppId"),
+                "EndTime",
+                List.of("2022-05-22T12:59:00+08:00"),
+                "RoomId",
+                List.of("u@x"),
+                "StartTime",
+                List.of("2022-05-22T12:00:00+08:00"),
+                "Version",
+                List.of("2020-12-01")));
 
-        assertThat(query).isEqualTo("Action=ListRoomInfo&AppId=Your_AppId&EndTime=2022-05-22T12%3A59%3A00%2B08%3A00"
-                + "&RoomId=u%40x&StartTime=2022-05-22T12%3A00%3A00%2B08%3A00&Version=2020-12-01");
+        assertThat(query)
+                .isEqualTo("Action=ListRoomInfo&AppId=Your_AppId&EndTime=2022-05-22T12%3A59%3A00%2B08%3A00"
+                        + "&RoomId=u%40x&StartTime=2022-05-22T12%3A00%3A00%2B08%3A00&Version=2020-12-01");
         assertThat(VolcengineSigning.rfc3986("a b~*")).isEqualTo("a%20b~%2A");
     }
 

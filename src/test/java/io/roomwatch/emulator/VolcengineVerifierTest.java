@@ -28,8 +28,15 @@ class VolcengineVerifierTest {
     void requestSignedByVolcSdkJava_isAccepted() {
         // vendor-apis.md "Vector produced by that official signer" (volc-sdk-java SignerV4Impl), replayed byte for byte
         emu = TestEmulator.start(NEW_YEAR_2025);
-        Map<String, String> headers = Map.of("Host", "127.0.0.1:18080", "X-Date", "20250101T000000Z",
-                "X-Content-Sha256", TestSigner.EMPTY_SHA256, "Authorization", "HMAC-SHA256 Credential=AKLTtestaccesskey/"
+        Map<String, String> headers = Map.of(
+                "Host",
+                "127.0.0.1:18080",
+                "X-Date",
+                "20250101T000000Z",
+                "X-Content-Sha256",
+                TestSigner.EMPTY_SHA256,
+                "Authorization",
+                "HMAC-SHA256 Credential=AKLTtestaccesskey/"
                         + "20250101/cn-north-1/rtc/request, SignedHeaders=host;x-content-sha256;x-date, "
                         + "Signature=abc1a584508f633d450a7ce817b3f523127440d0815952710bb4f0067807178b");
         String query = "Action=ListRoomInfo&Version=2020-12-01&AppId=661e0000543cf"
@@ -45,15 +52,22 @@ class VolcengineVerifierTest {
     @Test
     void v3Request_isAcceptedAndAnswered() {
         emu = TestEmulator.start(NEW_YEAR_2025);
-        Map<String, String> headers = Map.of("Host", "rtc.volcengineapi.com", "X-Date", "20250101T000000Z",
-                "X-Content-Sha256", TestSigner.EMPTY_SHA256,
-                "Content-Type", "application/x-www-form-urlencoded; charset=utf-8",
-                "Authorization", "HMAC-SHA256 Credential=AKLTtestaccesskey/20250101/cn-north-1/rtc/request, "
+        Map<String, String> headers = Map.of(
+                "Host",
+                "rtc.volcengineapi.com",
+                "X-Date",
+                "20250101T000000Z",
+                "X-Content-Sha256",
+                TestSigner.EMPTY_SHA256,
+                "Content-Type",
+                "application/x-www-form-urlencoded; charset=utf-8",
+                "Authorization",
+                "HMAC-SHA256 Credential=AKLTtestaccesskey/20250101/cn-north-1/rtc/request, "
                         + "SignedHeaders=content-type;host;x-content-sha256;x-date, "
                         + "Signature=b0ecfba4cffbcfd3666ef4897011bbc290befb7ca3ed1b1783a9bc402005b620");
 
-        TestEmulator.Resp resp = emu.get("/?Action=GetRoomOnlineUsers&AppId=661e0000543cf&RoomId=Room1"
-                + "&Version=2023-11-01", headers);
+        TestEmulator.Resp resp = emu.get(
+                "/?Action=GetRoomOnlineUsers&AppId=661e0000543cf&RoomId=Room1" + "&Version=2023-11-01", headers);
 
         assertThat(resp.status()).isEqualTo(200);
         assertThat(resp.json().get("Result").toString()).isEqualTo("{\"RoomExists\":false}");
@@ -62,11 +76,21 @@ class VolcengineVerifierTest {
     @Test
     void oneTamperedByte_isSignatureDoesNotMatch() {
         emu = TestEmulator.start(NEW_YEAR_2025);
-        Map<String, String> headers = signed(Map.of("Action", "GetRoomOnlineUsers", "Version", "2023-11-01",
-                "AppId", TestEmulator.VOLC_APP, "RoomId", "Room1"), TestEmulator.AK, TestEmulator.SK);
+        Map<String, String> headers = signed(
+                Map.of(
+                        "Action",
+                        "GetRoomOnlineUsers",
+                        "Version",
+                        "2023-11-01",
+                        "AppId",
+                        TestEmulator.VOLC_APP,
+                        "RoomId",
+                        "Room1"),
+                TestEmulator.AK,
+                TestEmulator.SK);
 
-        TestEmulator.Resp resp = emu.get("/?Action=GetRoomOnlineUsers&AppId=661e0000543cf&RoomId=Room2"
-                + "&Version=2023-11-01", headers);
+        TestEmulator.Resp resp = emu.get(
+                "/?Action=GetRoomOnlineUsers&AppId=661e0000543cf&RoomId=Room2" + "&Version=2023-11-01", headers);
 
         assertGatewayError(resp, 401, "SignatureDoesNotMatch", 100010);
     }
@@ -104,8 +128,9 @@ class VolcengineVerifierTest {
         assertGatewayError(emu.get(uri, headers), 400, "InvalidTimestamp", 100006);
         emu.close();
 
-        emu = TestEmulator.start(TestEmulator.config().withTolerance(Tolerance.defaults()
-                .withInvalidTimestampStatus(403)), NEW_YEAR_2025.minusSeconds(901));
+        emu = TestEmulator.start(
+                TestEmulator.config().withTolerance(Tolerance.defaults().withInvalidTimestampStatus(403)),
+                NEW_YEAR_2025.minusSeconds(901));
         assertGatewayError(emu.get(uri, headers), 403, "InvalidTimestamp", 100006);
     }
 
@@ -113,8 +138,8 @@ class VolcengineVerifierTest {
     void noAuthorization_isMissingAuthenticationToken_andNoActionIsMissingParameter() {
         emu = TestEmulator.start(NEW_YEAR_2025);
 
-        assertGatewayError(emu.get("/?" + TestSigner.query(rooms()), Map.of()), 401, "MissingAuthenticationToken",
-                100003);
+        assertGatewayError(
+                emu.get("/?" + TestSigner.query(rooms()), Map.of()), 401, "MissingAuthenticationToken", 100003);
         assertGatewayError(emu.volc("Version", "2020-12-01"), 400, "MissingParameter", 100002);
     }
 
@@ -122,22 +147,36 @@ class VolcengineVerifierTest {
     void unknownActionOrVersion_isInvalidActionOrVersion() {
         emu = TestEmulator.start(NEW_YEAR_2025);
 
-        assertGatewayError(emu.volc("Action", "ListRoomInfo", "Version", "2019-01-01", "AppId", TestEmulator.VOLC_APP),
-                404, "InvalidActionOrVersion", 100008);
-        assertGatewayError(emu.volc("Action", "KickUser", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP),
-                404, "InvalidActionOrVersion", 100008);
+        assertGatewayError(
+                emu.volc("Action", "ListRoomInfo", "Version", "2019-01-01", "AppId", TestEmulator.VOLC_APP),
+                404,
+                "InvalidActionOrVersion",
+                100008);
+        assertGatewayError(
+                emu.volc("Action", "KickUser", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP),
+                404,
+                "InvalidActionOrVersion",
+                100008);
     }
 
     @Test
     void unsortedSignedHeadersAsInTheOfficialDemo_areVerifiedInTheGivenOrder() {
         emu = TestEmulator.start(NEW_YEAR_2025);
         Map<String, String> query = rooms();
-        Map<String, String> headers = new HashMap<>(Map.of("host", "127.0.0.1:" + emu.emulator.port(),
-                "x-date", "20250101T000000Z", "x-content-sha256", TestSigner.EMPTY_SHA256,
-                "content-type", "application/json"));
+        Map<String, String> headers = new HashMap<>(Map.of(
+                "host",
+                "127.0.0.1:" + emu.emulator.port(),
+                "x-date",
+                "20250101T000000Z",
+                "x-content-sha256",
+                TestSigner.EMPTY_SHA256,
+                "content-type",
+                "application/json"));
         List<String> demoOrder = List.of("host", "x-date", "x-content-sha256", "content-type");
-        headers.put("authorization", TestSigner.authorization(query, headers, demoOrder, TestEmulator.AK,
-                TestEmulator.SK, "cn-north-1", "rtc"));
+        headers.put(
+                "authorization",
+                TestSigner.authorization(
+                        query, headers, demoOrder, TestEmulator.AK, TestEmulator.SK, "cn-north-1", "rtc"));
 
         assertThat(emu.get("/?" + TestSigner.query(query), headers).status()).isEqualTo(200);
     }
@@ -146,14 +185,24 @@ class VolcengineVerifierTest {
     void xDateNotSigned_orForeignRegion_isRejected() {
         emu = TestEmulator.start(NEW_YEAR_2025);
         Map<String, String> query = rooms();
-        Map<String, String> headers = new HashMap<>(Map.of("host", "127.0.0.1:" + emu.emulator.port(),
-                "x-date", "20250101T000000Z"));
-        headers.put("authorization", TestSigner.authorization(query, headers, List.of("host"), TestEmulator.AK,
-                TestEmulator.SK, "cn-north-1", "rtc"));
+        Map<String, String> headers =
+                new HashMap<>(Map.of("host", "127.0.0.1:" + emu.emulator.port(), "x-date", "20250101T000000Z"));
+        headers.put(
+                "authorization",
+                TestSigner.authorization(
+                        query, headers, List.of("host"), TestEmulator.AK, TestEmulator.SK, "cn-north-1", "rtc"));
         assertGatewayError(emu.get("/?" + TestSigner.query(query), headers), 401, "SignatureDoesNotMatch", 100010);
 
-        headers.put("authorization", TestSigner.authorization(query, headers, List.of("host", "x-date"),
-                TestEmulator.AK, TestEmulator.SK, "ap-singapore-1", "rtc"));
+        headers.put(
+                "authorization",
+                TestSigner.authorization(
+                        query,
+                        headers,
+                        List.of("host", "x-date"),
+                        TestEmulator.AK,
+                        TestEmulator.SK,
+                        "ap-singapore-1",
+                        "rtc"));
         assertGatewayError(emu.get("/?" + TestSigner.query(query), headers), 401, "SignatureDoesNotMatch", 100010);
     }
 
@@ -161,8 +210,17 @@ class VolcengineVerifierTest {
     void rawPlusInAnRfc3339Time_decodesToASpace_andIsAnInvalidParameter() {
         emu = TestEmulator.start(NEW_YEAR_2025);
         // the client signed the '+' it meant, but sent it raw: the server reads a space, as form decoding says
-        Map<String, String> meant = Map.of("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId",
-                TestEmulator.VOLC_APP, "StartTime", "2024-12-31T12:00:00 08:00", "EndTime", "2024-12-31T13:00:00 08:00");
+        Map<String, String> meant = Map.of(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                "2024-12-31T12:00:00 08:00",
+                "EndTime",
+                "2024-12-31T13:00:00 08:00");
         String raw = "/?Action=ListRoomInfo&Version=2020-12-01&AppId=" + TestEmulator.VOLC_APP
                 + "&StartTime=2024-12-31T12:00:00+08:00&EndTime=2024-12-31T13:00:00+08:00";
 
@@ -177,13 +235,14 @@ class VolcengineVerifierTest {
     void appOfAnotherAccount_orUnknownApp_isRefusedAfterAuthentication() {
         emu = TestEmulator.start(NEW_YEAR_2025);
 
-        TestEmulator.Resp foreign = emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId",
-                "otherapp", "RoomId", "r1");
-        TestEmulator.Resp unknown = emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId",
-                "nosuchapp", "RoomId", "r1");
+        TestEmulator.Resp foreign =
+                emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId", "otherapp", "RoomId", "r1");
+        TestEmulator.Resp unknown =
+                emu.volc("Action", "GetRoomOnlineUsers", "Version", "2023-11-01", "AppId", "nosuchapp", "RoomId", "r1");
 
         assertThat(foreign.volcCode()).isEqualTo("InvalidParameter.AccountIdMismatch");
-        assertThat(foreign.json().at("/ResponseMetadata/Error/Message").asText()).isEqualTo("Check owner failed");
+        assertThat(foreign.json().at("/ResponseMetadata/Error/Message").asText())
+                .isEqualTo("Check owner failed");
         assertThat(unknown.volcCode()).isEqualTo("InvalidParameter.NotExistAppId");
     }
 
@@ -192,8 +251,17 @@ class VolcengineVerifierTest {
     }
 
     private static Map<String, String> rooms() {
-        return TestSigner.params("Action", "ListRoomInfo", "Version", "2020-12-01", "AppId", TestEmulator.VOLC_APP,
-                "StartTime", "2024-12-31T12:00:00+08:00", "EndTime", "2024-12-31T13:00:00+08:00");
+        return TestSigner.params(
+                "Action",
+                "ListRoomInfo",
+                "Version",
+                "2020-12-01",
+                "AppId",
+                TestEmulator.VOLC_APP,
+                "StartTime",
+                "2024-12-31T12:00:00+08:00",
+                "EndTime",
+                "2024-12-31T13:00:00+08:00");
     }
 
     private static void assertGatewayError(TestEmulator.Resp resp, int status, String code, int codeN) {

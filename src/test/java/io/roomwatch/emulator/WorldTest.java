@@ -77,7 +77,9 @@ class WorldTest {
         IntStream.range(0, 2000).parallel().forEach(i -> world.join(room, "u" + i, i % 2 == 0));
 
         assertThat(world.room(room).orElseThrow().memberCount()).isEqualTo(2000);
-        assertThat(world.changes(0, 10_000).changes()).extracting(Change::seq)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 2001).mapToObj(i -> (long) i).toList());
+        assertThat(world.changes(0, 10_000).changes())
+                .extracting(Change::seq)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 2001).mapToObj(i -> (long) i).toList());
     }
 }
