@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * Our three clients against the vendor emulator (branch {@code emulator}) on 127.0.0.1, real time, through a proxy
@@ -104,6 +105,35 @@ class VendorClientsIT {
         // what the vendor returns (the cap) and the watermark stops before them
         assertThat(sweep.rooms().size()).isBetween(120, 130);
         assertThat(proxy.count()).isLessThanOrEqualTo(2 * (1 << 9));
+    }
+
+    @Test
+    void givenRoomsSpreadOverMinutesBeyondTheCap_whenSweeping_thenHalvedWindowsListEveryRoom() {
+        // the emulator on a virtual clock set just behind real time, so rooms get distinct creation seconds while
+        // our real-time signatures stay within its 900 s skew tolerance
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        clock.advanceTimeTo(now().minus(Duration.ofMinutes(10)));
+        EmulatorConfig config = EmulatorConfig.demo()
+                .withStaleness(Staleness.none())
+                .withLimits(Limits.defaults().withListRoomInfoCap(50));
+        RunningEmulator spread = VendorEmulator.create(config, clock).start().block(WAIT);
+        try (CountingProxy counting = CountingProxy.to(spread.baseUrl())) {
+            for (int i = 0; i < 130; i++) {
+                spread.world().createRoom(RoomSpec.of(Vendor.VOLCENGINE, VOLC_APP, "room-" + i));
+                clock.advanceTimeBy(Duration.ofSeconds(4));
+            }
+            VolcengineSource source = volcSource().withBaseUrl(counting.baseUrl());
+
+            RoomSweep sweep = VolcengineProvider.create(source, http, timer)
+                    .rooms(now().minus(Duration.ofMinutes(30)))
+                    .block(WAIT);
+
+            assertThat(sweep.rooms()).hasSize(130);
+            assertThat(sweep.listedUntil()).isNotNull();
+            assertThat(counting.count()).isBetween(5, 40); // whole window, then halves until each is under the cap
+        } finally {
+            spread.stop().block(WAIT);
+        }
     }
 
     @Test
