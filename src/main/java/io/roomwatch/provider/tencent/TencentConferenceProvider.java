@@ -1,0 +1,152 @@
+package io.roomwatch.provider.tencent;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import io.roomwatch.config.TencentConferenceSource;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Completeness;
+import io.roomwatch.model.MemberList;
+import io.roomwatch.model.Observation;
+import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomRef;
+import io.roomwatch.model.RoomSighting;
+import io.roomwatch.model.RoomSweep;
+import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorFailure;
+import io.roomwatch.provider.http.VendorHttp;
+import io.roomwatch.provider.tencent.CursorPaging.Pages;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A Tencent TUIRoomKit (Conference) app as an {@link RtcProvider}. The API has no room list:
+ *
+ * <ul>
+ *   <li>{@link #rooms}: {@code get_room_info} for every configured room id ({@code probeConcurrency} at a time); the
+ *       sweep lists those that exist and is complete only when every probe was answered (exists or {@code 100004});
+ *   <li>{@link #members}: {@code get_room_member_list} through {@code Next} ({@code Count} = {@code
+ *       memberPageSize}); complete when the cursor ran out; {@code 100004} gives a {@link RoomGone};
+ *   <li>{@link #probe}: {@code get_room_info}.
+ * </ul>
+ *
+ * Lazy, budgeted and retried like {@link TencentLiveProvider}.
+ */
+public final class TencentConferenceProvider implements RtcProvider {
+
+    private final TencentConferenceSource source;
+    private final TencentApi api;
+    private final Calls calls;
+    private final Scheduler timer;
+
+    private TencentConferenceProvider(TencentConferenceSource source, TencentApi api, Calls calls, Scheduler timer) {
+        this.source = source;
+        this.api = api;
+        this.calls = calls;
+        this.timer = timer;
+    }
+
+    /** A provider for {@code source}; creates its UserSig cache and two budgets, sends nothing. */
+    public static TencentConferenceProvider create(TencentConferenceSource source, VendorHttp http, Scheduler timer) {
+        AppKey app = source.app();
+        UserSig userSig = UserSig.create(
+                source.account().sdkAppId(),
+                source.account().administrator(),
+                source.account().secretKey(),
+                source.account().userSigValidity(),
+                timer);
+        Calls.Call info = Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer);
+        Calls.Call members = Calls.of(app + " get_room_member_list", source.memberListQps(), source.retry(), timer);
+        return new TencentConferenceProvider(
+                source, new TencentApi(app, source.account(), userSig, http), new Calls(info, info, members), timer);
+    }
+
+    @Override
+    public AppKey app() {
+        return source.app();
+    }
+
+    @Override
+    public Mono<RoomSweep> rooms(Instant ignored) {
+        return Flux.fromIterable(source.roomIds())
+                .flatMap(this::probeForSweep, source.probeConcurrency())
+                .collectList()
+                .flatMap(this::sweep);
+    }
+
+    @Override
+    public Mono<Observation> members(RoomRef room) {
+        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages())
+                .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages));
+    }
+
+    @Override
+    public Mono<Observation> probe(RoomRef room) {
+        return roomInfo(room.key().roomId())
+                .map(reply -> reply.roomMissing()
+                        ? new RoomGone(room, null, now())
+                        : Probes.oneRoomSweep(app(), room, reply.response().path("RoomInfo"), now()));
+    }
+
+    /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
+    public List<RateBudget> budgets() {
+        return List.of(calls.info().budget(), calls.members().budget());
+    }
+
+    private Mono<TencentReply> roomInfo(String roomId) {
+        return calls.info().call(api, TencentApi.CONFERENCE, "get_room_info", Map.of("RoomId", roomId));
+    }
+
+    private Mono<Answer> probeForSweep(String roomId) {
+        return roomInfo(roomId)
+                .map(reply -> new Answer(
+                        reply.roomMissing()
+                                ? null
+                                : TencentRooms.sighting(reply.response().path("RoomInfo")),
+                        reply.roomMissing(),
+                        null))
+                .onErrorResume(CursorPaging::retryable, e -> Mono.just(new Answer(null, false, (VendorFailure) e)));
+    }
+
+    private Mono<RoomSweep> sweep(List<Answer> answers) {
+        List<VendorFailure> failures =
+                answers.stream().map(Answer::failure).filter(Objects::nonNull).toList();
+        if (!answers.isEmpty() && failures.size() == answers.size()) {
+            return Mono.error(failures.get(0)); // learnt nothing: unknown, never empty
+        }
+        List<RoomSighting> rooms =
+                answers.stream().map(Answer::room).filter(Objects::nonNull).toList();
+        boolean complete = answers.stream().allMatch(a -> a.room() != null || a.missing());
+        return Mono.just(new RoomSweep(app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, rooms, now()));
+    }
+
+    private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
+        Map<String, Object> body =
+                Map.of("RoomId", room.key().roomId(), "Count", source.memberPageSize(), "Next", cursor);
+        return calls.members().call(api, TencentApi.CONFERENCE, "get_room_member_list", body);
+    }
+
+    private MemberList memberList(RoomRef room, Pages pages) {
+        Map<String, Visibility> members = new LinkedHashMap<>();
+        TencentLiveProvider.items(pages, "MemberList").stream()
+                .map(m -> m.path("Member_Account").asText(""))
+                .filter(id -> !id.isEmpty())
+                .forEach(id -> members.put(id, Visibility.VISIBLE));
+        return new MemberList(room, pages.complete() ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(timer.now(MILLISECONDS));
+    }
+
+    /** One probe of a sweep: the room if it exists, whether the vendor said it does not, or the failure. */
+    private record Answer(@Nullable RoomSighting room, boolean missing, @Nullable VendorFailure failure) {}
+}

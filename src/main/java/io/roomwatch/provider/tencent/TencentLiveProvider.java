@@ -1,0 +1,168 @@
+package io.roomwatch.provider.tencent;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roomwatch.config.TencentLiveSource;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Completeness;
+import io.roomwatch.model.MemberList;
+import io.roomwatch.model.Observation;
+import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomRef;
+import io.roomwatch.model.RoomSighting;
+import io.roomwatch.model.RoomSweep;
+import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.http.Retries;
+import io.roomwatch.provider.http.VendorHttp;
+import io.roomwatch.provider.tencent.CursorPaging.Pages;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.StreamSupport;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A Tencent TUILiveKit app as an {@link RtcProvider}.
+ *
+ * <ul>
+ *   <li>{@link #rooms}: {@code get_room_list} through {@code Next} with {@code Count} 20, rooms deduplicated by id
+ *       (ViewCount reorders pages while we read); complete only when the cursor ran to {@code ""} without failure. A
+ *       reordering can still skip a room in a complete run: confirm absences with {@link #probe};
+ *   <li>{@link #members}: {@code get_member_list} through {@code Next}; truncated when {@code MemberCount} exceeds
+ *       the members listed (the vendor returns at most 1000); {@code 100004} gives a {@link RoomGone};
+ *   <li>{@link #probe}: {@code get_room_info}; an existing room gives a one-room partial sweep, {@code 100004} a
+ *       {@link RoomGone}.
+ * </ul>
+ *
+ * Every call is lazy, pays a permit from its API's {@link RateBudget} and is retried by {@link Retries}; signals
+ * arrive on Reactor Netty or timer threads; errors are {@link io.roomwatch.provider.VendorFailure}s.
+ */
+public final class TencentLiveProvider implements RtcProvider {
+
+    static final int ROOM_PAGE = 20;
+
+    private final TencentLiveSource source;
+    private final TencentApi api;
+    private final Calls calls;
+    private final Scheduler timer;
+
+    private TencentLiveProvider(TencentLiveSource source, TencentApi api, Calls calls, Scheduler timer) {
+        this.source = source;
+        this.api = api;
+        this.calls = calls;
+        this.timer = timer;
+    }
+
+    /** A provider for {@code source}; creates its UserSig cache and three budgets, sends nothing. */
+    public static TencentLiveProvider create(TencentLiveSource source, VendorHttp http, Scheduler timer) {
+        AppKey app = source.app();
+        UserSig userSig = UserSig.create(
+                source.account().sdkAppId(),
+                source.account().administrator(),
+                source.account().secretKey(),
+                source.account().userSigValidity(),
+                timer);
+        Calls calls = new Calls(
+                Calls.of(app + " get_room_list", source.roomListQps(), source.retry(), timer),
+                Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer),
+                Calls.of(app + " get_member_list", source.memberListQps(), source.retry(), timer));
+        return new TencentLiveProvider(source, new TencentApi(app, source.account(), userSig, http), calls, timer);
+    }
+
+    @Override
+    public AppKey app() {
+        return source.app();
+    }
+
+    @Override
+    public Mono<RoomSweep> rooms(Instant ignored) {
+        return CursorPaging.read(this::roomPage, source.maxPages()).map(this::sweep);
+    }
+
+    @Override
+    public Mono<Observation> members(RoomRef room) {
+        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages())
+                .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages));
+    }
+
+    /** {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe. */
+    @Override
+    public boolean absencesNeedProbe() {
+        return true;
+    }
+
+    @Override
+    public Mono<Observation> probe(RoomRef room) {
+        Map<String, Object> body = Map.of("RoomId", room.key().roomId());
+        return calls.info()
+                .call(api, TencentApi.LIVE, "get_room_info", body)
+                .map(reply -> reply.roomMissing()
+                        ? new RoomGone(room, null, now())
+                        : Probes.oneRoomSweep(app(), room, reply.response().path("RoomInfo"), now()));
+    }
+
+    /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
+    public List<RateBudget> budgets() {
+        return List.of(
+                calls.list().budget(), calls.info().budget(), calls.members().budget());
+    }
+
+    private Mono<TencentReply> roomPage(String cursor) {
+        Map<String, Object> body = Map.of("Next", cursor, "Count", ROOM_PAGE);
+        return calls.list().call(api, TencentApi.LIVE, "get_room_list", body);
+    }
+
+    private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
+        Map<String, Object> body = Map.of("RoomId", room.key().roomId(), "Next", cursor);
+        return calls.members().call(api, TencentApi.LIVE, "get_member_list", body);
+    }
+
+    private RoomSweep sweep(Pages pages) {
+        Map<String, RoomSighting> rooms = new LinkedHashMap<>(); // first sighting wins; a re-listed room is the same
+        int unreadable = 0;
+        for (JsonNode item : items(pages, "RoomList")) {
+            RoomSighting sighting = TencentRooms.sighting(item);
+            unreadable += sighting == null ? 1 : 0;
+            if (sighting != null) {
+                rooms.putIfAbsent(sighting.roomId(), sighting);
+            }
+        }
+        boolean complete = pages.complete() && unreadable == 0;
+        return new RoomSweep(
+                app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, List.copyOf(rooms.values()), now());
+    }
+
+    private MemberList memberList(RoomRef room, Pages pages) {
+        Map<String, Visibility> members = new LinkedHashMap<>();
+        items(pages, "MemberList").stream()
+                .map(m -> m.path("Member_Account").asText(""))
+                .filter(id -> !id.isEmpty())
+                .forEach(id -> members.put(id, Visibility.VISIBLE));
+        int total = pages.replies().stream()
+                .mapToInt(r -> r.response().path("MemberCount").asInt(0))
+                .max()
+                .orElse(0);
+        Completeness completeness = !pages.complete()
+                ? Completeness.PARTIAL
+                : total > members.size() ? Completeness.TRUNCATED : Completeness.COMPLETE;
+        return new MemberList(room, completeness, members, now());
+    }
+
+    static List<JsonNode> items(Pages pages, String field) {
+        return pages.replies().stream()
+                .map(reply -> reply.response().path(field))
+                .flatMap(array -> StreamSupport.stream(array.spliterator(), false))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(timer.now(MILLISECONDS));
+    }
+}

@@ -1,0 +1,159 @@
+package io.roomwatch.provider.volcengine;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import io.roomwatch.config.VolcengineSource;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Completeness;
+import io.roomwatch.model.MemberList;
+import io.roomwatch.model.Observation;
+import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomRef;
+import io.roomwatch.model.RoomSighting;
+import io.roomwatch.model.RoomSweep;
+import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorUnavailable;
+import io.roomwatch.provider.http.Retries;
+import io.roomwatch.provider.http.VendorHttp;
+import io.roomwatch.provider.volcengine.VolcengineDtos.OnlineUsers;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A Volcengine RTC app as an {@link RtcProvider}.
+ *
+ * <ul>
+ *   <li>{@link #rooms}: {@code ListRoomInfo} (version 2020-12-01) over creation windows from {@code max(createdSince,
+ *       now - 14 d)} to now, each at most 24 h, paged at 100, halved while {@code HasMore}; always {@link
+ *       Completeness#PARTIAL}, with {@code listedUntil} = end of the fully listed prefix less {@code dataDelay};
+ *   <li>{@link #members}: {@code GetRoomOnlineUsers} (2023-11-01), visible and invisible users; truncated when the
+ *       totals exceed the lists; {@code RoomExists=false} gives a {@link RoomGone};
+ *   <li>{@link #probe}: the same call; an existing room gives a one-room partial sweep.
+ * </ul>
+ *
+ * Every call is lazy, pays a permit from its API's {@link RateBudget}, is signed per attempt and retried by {@link
+ * Retries}. Signals arrive on Reactor Netty or timer threads. Errors are {@link io.roomwatch.provider.VendorFailure}s.
+ */
+public final class VolcengineProvider implements RtcProvider {
+
+    private final VolcengineSource source;
+    private final VolcengineApi api;
+    private final RoomLister lister;
+    private final RateBudget usersBudget;
+    private final Retries usersRetries;
+    private final Scheduler timer;
+
+    private VolcengineProvider(
+            VolcengineSource source,
+            VolcengineApi api,
+            RoomLister lister,
+            RateBudget usersBudget,
+            Retries usersRetries,
+            Scheduler timer) {
+        this.source = source;
+        this.api = api;
+        this.lister = lister;
+        this.usersBudget = usersBudget;
+        this.usersRetries = usersRetries;
+        this.timer = timer;
+    }
+
+    /**
+     * A provider for {@code source}, sending through {@code http} (one per app) and taking all time from {@code
+     * timer}. Creates the two rate budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}); sends nothing.
+     */
+    public static VolcengineProvider create(VolcengineSource source, VendorHttp http, Scheduler timer) {
+        AppKey app = source.app();
+        VolcengineSigner signer =
+                VolcengineSigner.of(source.accessKeyId(), source.secretAccessKey(), source.region(), "rtc");
+        VolcengineApi api = new VolcengineApi(app, signer, source.baseUrl(), http, timer);
+        RateBudget listBudget = RateBudget.create(app + " ListRoomInfo", source.listRoomInfoQps(), timer);
+        RateBudget usersBudget = RateBudget.create(app + " GetRoomOnlineUsers", source.onlineUsersQps(), timer);
+        RoomLister lister =
+                new RoomLister(api, listBudget, Retries.of(source.retry(), listBudget, timer), source, timer);
+        return new VolcengineProvider(
+                source, api, lister, usersBudget, Retries.of(source.retry(), usersBudget, timer), timer);
+    }
+
+    @Override
+    public AppKey app() {
+        return source.app();
+    }
+
+    @Override
+    public Mono<RoomSweep> rooms(Instant createdSince) {
+        return lister.sweep(createdSince);
+    }
+
+    @Override
+    public Mono<Observation> members(RoomRef room) {
+        return onlineUsers(room)
+                .map(users -> Boolean.TRUE.equals(users.roomExists())
+                        ? memberList(room, users)
+                        : new RoomGone(room, null, now()));
+    }
+
+    @Override
+    public Mono<Observation> probe(RoomRef room) {
+        // a one-room sweep must not be complete: completeness is app-wide and would end every other room
+        return onlineUsers(room)
+                .map(users -> Boolean.TRUE.equals(users.roomExists())
+                        ? new RoomSweep(
+                                app(),
+                                Completeness.PARTIAL,
+                                List.of(RoomSighting.live(room.key().roomId(), room.incarnation(), null)),
+                                now())
+                        : new RoomGone(room, null, now()));
+    }
+
+    private Mono<OnlineUsers> onlineUsers(RoomRef room) {
+        List<Map.Entry<String, String>> params = List.of(
+                Map.entry("AppId", app().appId()),
+                Map.entry("RoomId", room.key().roomId()));
+        return api.get("GetRoomOnlineUsers", "2023-11-01", params, usersBudget, usersRetries)
+                .map(result -> VolcengineResponses.read(app(), result, OnlineUsers.class))
+                .map(this::requireExistence);
+    }
+
+    private OnlineUsers requireExistence(OnlineUsers users) {
+        if (users.roomExists() == null) {
+            throw new VendorUnavailable(app(), "MalformedBody", "GetRoomOnlineUsers without RoomExists", null);
+        }
+        return users;
+    }
+
+    private MemberList memberList(RoomRef room, OnlineUsers users) {
+        Map<String, Visibility> members = new HashMap<>();
+        users.invisible().forEach(user -> members.put(user, Visibility.INVISIBLE));
+        users.visible().forEach(user -> members.put(user, Visibility.VISIBLE)); // listed in both: visible wins
+        int listed = users.visible().size() + users.invisible().size();
+        boolean truncated =
+                count(users.totalInvisibleUser()) > users.invisible().size() || count(users.totalUser()) > listed;
+        return new MemberList(room, truncated ? Completeness.TRUNCATED : Completeness.COMPLETE, members, now());
+    }
+
+    /** The {@code ListRoomInfo} budget, for metrics. */
+    public RateBudget listRoomInfoBudget() {
+        return lister.budget();
+    }
+
+    /** The {@code GetRoomOnlineUsers} budget, for metrics. */
+    public RateBudget onlineUsersBudget() {
+        return usersBudget;
+    }
+
+    private static int count(@Nullable Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(timer.now(MILLISECONDS));
+    }
+}
