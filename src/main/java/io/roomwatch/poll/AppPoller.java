@@ -57,6 +57,7 @@ public final class AppPoller {
     private volatile AppState committed;
     private volatile Instant startedAt;
     private volatile long lastSweepMillis;
+    private volatile boolean restored;
 
     private AppPoller(RtcProvider provider, EventSink sink, SnapshotStore store, PollConfig config, Scheduler timer) {
         this.provider = provider;
@@ -88,6 +89,11 @@ public final class AppPoller {
         return provider.app();
     }
 
+    /** Whether the state was restored and polling started: the app is ready (health checks). */
+    public boolean isRestored() {
+        return restored;
+    }
+
     /** The last committed state (for metrics and tests). */
     public AppState state() {
         return committed;
@@ -112,6 +118,7 @@ public final class AppPoller {
             queue.sync(state);
             stats.restart(startedAt.toEpochMilli());
         }
+        restored = true;
         log.info("{}: restored {} live rooms, {} members", app(), state.live().size(), SweepStats.members(state));
     }
 

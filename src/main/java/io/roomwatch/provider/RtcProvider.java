@@ -62,4 +62,12 @@ public interface RtcProvider {
     default boolean absencesNeedProbe() {
         return false;
     }
+
+    /**
+     * The rate budgets this provider pays its calls from, one per vendor API, for metrics and the demo's summary.
+     * Reading them has no effect on them.
+     */
+    default java.util.List<RateBudget> budgets() {
+        return java.util.List.of();
+    }
 }

@@ -46,6 +46,7 @@ public final class VolcengineProvider implements RtcProvider {
     private final VolcengineSource source;
     private final VolcengineApi api;
     private final RoomLister lister;
+    private final RateBudget listBudget;
     private final RateBudget usersBudget;
     private final Retries usersRetries;
     private final Scheduler timer;
@@ -54,12 +55,14 @@ public final class VolcengineProvider implements RtcProvider {
             VolcengineSource source,
             VolcengineApi api,
             RoomLister lister,
+            RateBudget listBudget,
             RateBudget usersBudget,
             Retries usersRetries,
             Scheduler timer) {
         this.source = source;
         this.api = api;
         this.lister = lister;
+        this.listBudget = listBudget;
         this.usersBudget = usersBudget;
         this.usersRetries = usersRetries;
         this.timer = timer;
@@ -79,7 +82,13 @@ public final class VolcengineProvider implements RtcProvider {
         RoomLister lister =
                 new RoomLister(api, listBudget, Retries.of(source.retry(), listBudget, timer), source, timer);
         return new VolcengineProvider(
-                source, api, lister, usersBudget, Retries.of(source.retry(), usersBudget, timer), timer);
+                source, api, lister, listBudget, usersBudget, Retries.of(source.retry(), usersBudget, timer), timer);
+    }
+
+    /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
+    @Override
+    public List<RateBudget> budgets() {
+        return List.of(listBudget, usersBudget);
     }
 
     @Override

@@ -1,0 +1,48 @@
+package io.roomwatch.app;
+
+import io.roomwatch.config.KafkaSinkConfig;
+import io.roomwatch.config.PollConfig;
+import io.roomwatch.config.Secret;
+import io.roomwatch.config.TencentAccount;
+import io.roomwatch.config.TencentConferenceSource;
+import io.roomwatch.config.TencentLiveSource;
+import io.roomwatch.config.VolcengineSource;
+import io.roomwatch.emulator.EmulatorConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The demo's configuration: one app per vendor, pointed at the built-in emulator with its demo credentials. */
+final class DemoApps {
+
+    /** Conference rooms have no list API: the demo watches the ids its scenario uses. */
+    static final int CONFERENCE_ROOMS = 30;
+
+    private DemoApps() {}
+
+    static PollerApp.Settings settings(String bootstrapServers, String emulatorBaseUrl, int adminPort) {
+        URI base = URI.create(emulatorBaseUrl);
+        PollConfig poll = PollConfig.defaults().withSweepInterval(Duration.ofSeconds(5));
+        TencentAccount tencent = TencentAccount.of(
+                        EmulatorConfig.DEMO_SDK_APP_ID,
+                        EmulatorConfig.DEMO_ADMINISTRATOR,
+                        Secret.of(EmulatorConfig.DEMO_TENCENT_KEY),
+                        "singapore")
+                .withBaseUrl(base);
+        List<String> conferenceRooms = IntStream.rangeClosed(1, CONFERENCE_ROOMS)
+                .mapToObj(i -> "room-" + i)
+                .toList();
+        List<PollerApp.AppSpec> apps = List.of(
+                new PollerApp.AppSpec(
+                        VolcengineSource.of(
+                                        EmulatorConfig.DEMO_VOLCENGINE_APP,
+                                        EmulatorConfig.DEMO_ACCESS_KEY_ID,
+                                        Secret.of(EmulatorConfig.DEMO_SECRET_ACCESS_KEY))
+                                .withBaseUrl(base),
+                        poll),
+                new PollerApp.AppSpec(TencentLiveSource.of(tencent), poll),
+                new PollerApp.AppSpec(TencentConferenceSource.of(tencent, conferenceRooms), poll));
+        return new PollerApp.Settings(KafkaSinkConfig.defaults(bootstrapServers), apps, "127.0.0.1", adminPort);
+    }
+}

@@ -1,0 +1,137 @@
+package io.roomwatch.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.roomwatch.admin.AdminServer;
+import io.roomwatch.config.KafkaSinkConfig;
+import io.roomwatch.config.PollConfig;
+import io.roomwatch.config.SourceConfig;
+import io.roomwatch.poll.AppPoller;
+import io.roomwatch.poll.CycleReport;
+import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.sink.kafka.KafkaEventSink;
+import io.roomwatch.state.kafka.KafkaSnapshotStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+
+/**
+ * The running service: one {@link AppPoller} per configured app, one Kafka sink and state store shared by all, the
+ * admin endpoint, and an orderly shutdown. An app that stops (rejected credentials, fenced) is logged and the others
+ * go on.
+ */
+final class PollerApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PollerApp.class);
+
+    /** One app to watch. */
+    record AppSpec(SourceConfig source, PollConfig poll) {}
+
+    /** Everything the service needs. */
+    record Settings(KafkaSinkConfig kafka, List<AppSpec> apps, String adminHost, int adminPort) {}
+
+    private final List<AppPoller> pollers;
+    private final List<RtcProvider> providers;
+    private final KafkaEventSink sink;
+    private final PrometheusMeterRegistry registry;
+    private final List<AutoCloseable> resources;
+    private final Disposable polling;
+    private final DisposableServer admin;
+
+    private PollerApp(
+            List<AppPoller> pollers,
+            List<RtcProvider> providers,
+            KafkaEventSink sink,
+            PrometheusMeterRegistry registry,
+            List<AutoCloseable> resources,
+            Disposable polling,
+            DisposableServer admin) {
+        this.pollers = pollers;
+        this.providers = providers;
+        this.sink = sink;
+        this.registry = registry;
+        this.resources = resources;
+        this.polling = polling;
+        this.admin = admin;
+    }
+
+    /** Starts everything; {@code onReport} sees every committed batch (on Reactor threads: keep it quick). */
+    static PollerApp start(Settings settings, Consumer<CycleReport> onReport) {
+        Scheduler timer = Schedulers.parallel();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KafkaEventSink sink = KafkaEventSink.create(settings.kafka(), KafkaSnapshotStore.create(settings.kafka()));
+        List<AutoCloseable> resources = new ArrayList<>();
+        List<RtcProvider> providers = new ArrayList<>();
+        List<AppPoller> pollers = new ArrayList<>();
+        for (AppSpec spec : settings.apps()) {
+            RtcProvider provider = Providers.create(spec.source(), timer, resources);
+            providers.add(provider);
+            pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer));
+        }
+        Metrics.budgets(registry, providers);
+        Disposable polling = Flux.merge(
+                        pollers.stream().map(p -> runAlone(p, onReport)).toList())
+                .subscribe();
+        DisposableServer admin = AdminServer.create(
+                        settings.adminHost(), settings.adminPort(), registry, () -> ready(pollers))
+                .start()
+                .block(Duration.ofSeconds(10));
+        log.info("admin endpoint on http://{}:{}/metrics, /health/live, /health/ready", admin.host(), admin.port());
+        return new PollerApp(pollers, providers, sink, registry, resources, polling, admin);
+    }
+
+    /** One app's pipeline; its end (an error) is logged and does not touch the other apps. */
+    private static Flux<CycleReport> runAlone(AppPoller poller, Consumer<CycleReport> onReport) {
+        return poller.run().doOnNext(onReport).onErrorResume(e -> {
+            log.error("{} stopped: {}", poller.app(), e.getMessage());
+            return Flux.empty();
+        });
+    }
+
+    /** Ready once every app restored its state from Kafka (which also proves Kafka reachable). */
+    private static boolean ready(List<AppPoller> pollers) {
+        return pollers.stream().allMatch(AppPoller::isRestored);
+    }
+
+    boolean isReady() {
+        return ready(pollers);
+    }
+
+    List<AppPoller> pollers() {
+        return pollers;
+    }
+
+    List<RateBudget> budgets() {
+        return providers.stream().flatMap(p -> p.budgets().stream()).toList();
+    }
+
+    int adminPort() {
+        return admin.port();
+    }
+
+    /** Stops polling, finishes or aborts the open transactions, closes the producers and HTTP clients. */
+    @Override
+    public void close() {
+        polling.dispose();
+        sink.close(Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
+        admin.disposeNow(Duration.ofSeconds(5));
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
+        registry.close();
+        log.info("roomwatch stopped");
+    }
+}

@@ -1,0 +1,31 @@
+package io.roomwatch.app;
+
+import io.roomwatch.config.SourceConfig;
+import io.roomwatch.config.TencentConferenceSource;
+import io.roomwatch.config.TencentLiveSource;
+import io.roomwatch.config.VolcengineSource;
+import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.http.VendorHttp;
+import io.roomwatch.provider.tencent.TencentConferenceProvider;
+import io.roomwatch.provider.tencent.TencentLiveProvider;
+import io.roomwatch.provider.volcengine.VolcengineProvider;
+import reactor.core.scheduler.Scheduler;
+
+/** Picks the provider implementation for a configured source: the one place that knows every vendor. */
+final class Providers {
+
+    private Providers() {}
+
+    /** A provider with its own HTTP client; {@code http} receives the client so the caller can close it. */
+    static RtcProvider create(SourceConfig source, Scheduler timer, java.util.List<AutoCloseable> resources) {
+        VendorHttp http = VendorHttp.create(source.app().toString(), source.http(), timer);
+        resources.add(http);
+        if (source instanceof VolcengineSource volcengine) {
+            return VolcengineProvider.create(volcengine, http, timer);
+        }
+        if (source instanceof TencentLiveSource live) {
+            return TencentLiveProvider.create(live, http, timer);
+        }
+        return TencentConferenceProvider.create((TencentConferenceSource) source, http, timer);
+    }
+}
