@@ -1,0 +1,213 @@
+package io.roomwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomwatch.broker.EmbeddedKafka;
+import io.roomwatch.config.KafkaSinkConfig;
+import io.roomwatch.emulator.EmulatorConfig;
+import io.roomwatch.emulator.MemberState;
+import io.roomwatch.emulator.RoomState;
+import io.roomwatch.emulator.RunningEmulator;
+import io.roomwatch.emulator.ScenarioConfig;
+import io.roomwatch.emulator.Staleness;
+import io.roomwatch.emulator.Vendor;
+import io.roomwatch.emulator.VendorEmulator;
+import io.roomwatch.model.PresenceEvent;
+import io.roomwatch.sink.kafka.KafkaEventTail;
+import io.roomwatch.testing.EventReplay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * roomwatch in a child JVM ({@code roomwatch run}) against the emulator under churn and a real broker, killed with
+ * SIGKILL at random moments and restarted, {@code -Dcrash.kills=N} times (5 by default). Then the churn stops, a last
+ * instance catches up and is stopped with SIGTERM. A read_committed consumer must see: no duplicate event id, the
+ * contract kept (framing, alternation), and a replay equal to the emulator's true state.
+ */
+class CrashRecoveryIT {
+
+    private static final int CONFERENCE_ROOMS = 40;
+    private static EmbeddedKafka kafka;
+    private static RunningEmulator emulator;
+    private static String bootstrap;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.create(dir.resolve("kafka"));
+        bootstrap = kafka.start();
+        emulator = VendorEmulator.create(
+                        EmulatorConfig.demo().withPort(0).withStaleness(Staleness.none()), Schedulers.parallel())
+                .start()
+                .block(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emulator != null) {
+            emulator.stop().block(Duration.ofSeconds(10));
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    @Timeout(600)
+    void killedAtRandomAndRestarted_thenNoDuplicateNoLossAndReplayEqualsTruth() throws Exception {
+        Path config = writeConfig();
+        emulator.startScenario(ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
+        SplittableRandom random = new SplittableRandom(Long.getLong("crash.seed", 11));
+        int kills = Integer.getInteger("crash.kills", 5);
+        for (int i = 0; i < kills; i++) {
+            Process roomwatch = launch(config, "crash-" + i);
+            long aliveMillis = 4_000 + random.nextLong(8_000);
+            assertThat(roomwatch.waitFor(aliveMillis, TimeUnit.MILLISECONDS))
+                    .as("still running before the kill")
+                    .isFalse();
+            roomwatch.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, an open transaction left behind
+        }
+        emulator.stopScenario();
+        Process last = launch(config, "final");
+        Map<String, Map<String, Set<String>>> truth = truth();
+        List<PresenceEvent> events = awaitConvergence(truth, Duration.ofSeconds(120));
+        last.destroy(); // SIGTERM: graceful
+        assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).as("graceful shutdown exit code").isIn(0, 143);
+
+        assertThat(events.stream().map(PresenceEvent::eventId).distinct().count())
+                .as("no duplicate eventId")
+                .isEqualTo(events.size());
+        assertThat(replayByApp(events)).isEqualTo(truth);
+        assertThat(events).as("the churn produced a real stream").hasSizeGreaterThan(50);
+    }
+
+    /** Reads everything committed until the replay equals the truth, or the deadline passes. */
+    private static List<PresenceEvent> awaitConvergence(Map<String, Map<String, Set<String>>> truth, Duration max) {
+        List<PresenceEvent> events = new ArrayList<>();
+        KafkaSinkConfig config = KafkaSinkConfig.defaults(bootstrap);
+        KafkaEventTail.create(config, true)
+                .events()
+                .doOnNext(t -> events.add(t.event()))
+                .takeUntil(t -> replayByApp(List.copyOf(events)).equals(truth))
+                .take(max)
+                .blockLast(max.plusSeconds(10));
+        return events;
+    }
+
+    /** Per app ({@code provider/appId}), the presence a consumer rebuilds; fails on any contract violation. */
+    private static Map<String, Map<String, Set<String>>> replayByApp(List<PresenceEvent> events) {
+        Map<String, EventReplay> replays = new TreeMap<>();
+        for (PresenceEvent e : events) {
+            replays.computeIfAbsent(e.key().app().toString(), k -> new EventReplay())
+                    .accept(e);
+        }
+        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
+        replays.forEach((app, replay) -> {
+            if (!replay.presence().isEmpty()) {
+                out.put(app, replay.presence());
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Map<String, Set<String>>> truth() {
+        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
+        for (RoomState room : emulator.world().rooms()) {
+            if (room.key().vendor() == Vendor.TENCENT_ROOM
+                    && !watched(room.key().roomId())) {
+                continue; // conference rooms are known only by configuration
+            }
+            String app = provider(room.key().vendor()) + "/" + room.key().app();
+            Set<String> members =
+                    room.members().stream().map(MemberState::userId).collect(Collectors.toCollection(TreeSet::new));
+            out.computeIfAbsent(app, k -> new TreeMap<>()).put(room.key().roomId() + "#" + room.incarnation(), members);
+        }
+        return out;
+    }
+
+    private static boolean watched(String roomId) {
+        return IntStream.rangeClosed(1, CONFERENCE_ROOMS).anyMatch(i -> roomId.equals("room-" + i));
+    }
+
+    private static String provider(Vendor vendor) {
+        Map<Vendor, String> ids = new HashMap<>();
+        ids.put(Vendor.VOLCENGINE, "volcengine");
+        ids.put(Vendor.TENCENT_LIVE, "tencent-live");
+        ids.put(Vendor.TENCENT_ROOM, "tencent-conference");
+        return ids.get(vendor);
+    }
+
+    private static Process launch(Path config, String name) throws IOException {
+        Path log = dir.resolve(name + ".log");
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.roomwatch.app.Main",
+                        "run",
+                        "-c",
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static Path writeConfig() throws IOException {
+        String rooms = IntStream.rangeClosed(1, CONFERENCE_ROOMS)
+                .mapToObj(i -> "room-" + i)
+                .collect(Collectors.joining(", "));
+        String yaml = String.join(
+                "\n",
+                "kafka:",
+                "  bootstrapServers: " + bootstrap,
+                "admin: { host: 127.0.0.1, port: 0 }",
+                "apps:",
+                "  - provider: volcengine",
+                "    appId: " + EmulatorConfig.DEMO_VOLCENGINE_APP,
+                "    accessKeyId: " + EmulatorConfig.DEMO_ACCESS_KEY_ID,
+                "    secretAccessKey: " + EmulatorConfig.DEMO_SECRET_ACCESS_KEY,
+                "    baseUrl: " + emulator.baseUrl(),
+                "    dataDelay: 0s",
+                "    poll: { sweepInterval: 2s }",
+                "  - provider: tencent-live",
+                "    sdkAppId: \"" + EmulatorConfig.DEMO_SDK_APP_ID + "\"",
+                "    administrator: " + EmulatorConfig.DEMO_ADMINISTRATOR,
+                "    secretKey: " + EmulatorConfig.DEMO_TENCENT_KEY,
+                "    baseUrl: " + emulator.baseUrl(),
+                "    poll: { sweepInterval: 2s }",
+                "  - provider: tencent-conference",
+                "    sdkAppId: \"" + EmulatorConfig.DEMO_SDK_APP_ID + "\"",
+                "    administrator: " + EmulatorConfig.DEMO_ADMINISTRATOR,
+                "    secretKey: " + EmulatorConfig.DEMO_TENCENT_KEY,
+                "    baseUrl: " + emulator.baseUrl(),
+                "    rooms: [" + rooms + "]",
+                "    poll: { sweepInterval: 2s }",
+                "");
+        Path file = dir.resolve("roomwatch.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
