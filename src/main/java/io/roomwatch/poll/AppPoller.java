@@ -182,7 +182,7 @@ public final class AppPoller {
 
     /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */
     private Mono<Batch> diffAndCommit(List<Observation> observations) {
-        Batch batch = Batch.diff(committed, observations);
+        Batch batch = Batch.diff(committed, observations, config.leaveAfterMisses());
         if (batch.transitions().isEmpty()) {
             return Mono.just(batch);
         }
