@@ -5,6 +5,7 @@ import io.roomwatch.model.Observation;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSweep;
 import java.time.Instant;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,5 +62,10 @@ public interface RtcProvider {
      */
     default boolean absencesNeedProbe() {
         return false;
+    }
+
+    /** The rate budgets of this app's APIs, for metrics ({@link VendorMeters}); none by default. */
+    default List<RateBudget> budgets() {
+        return List.of();
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roomwatch.config.HttpSettings;
 import io.roomwatch.config.PollConfig;
 import io.roomwatch.config.RetrySettings;
@@ -26,6 +29,7 @@ import io.roomwatch.emulator.ScenarioConfig;
 import io.roomwatch.emulator.Staleness;
 import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
+import io.roomwatch.model.AppKey;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.poll.TrueHistory.Span;
 import io.roomwatch.provider.RtcProvider;
@@ -86,8 +90,11 @@ class EngineEmulatorIT {
     private static final long CHURN = 30_000;
     /** Network, batching (200 ms) and scheduling allowance on a shared two-core machine. */
     private static final long SLACK = 1_000;
-    /** A room is listed within two sweeps (TUILiveKit pages drift while ViewCounts move) plus the data delay. */
-    private static final long DISCOVERY = 2 * SWEEP.toMillis() + VOLC_DATA_DELAY + SLACK;
+    /** A room is listed by the next sweep, after Volcengine's data delay; TUILiveKit pages drift: two sweeps. */
+    private static final Map<Vendor, Long> DISCOVERY = Map.of(
+            Vendor.VOLCENGINE, SWEEP.toMillis() + VOLC_DATA_DELAY + SLACK,
+            Vendor.TENCENT_LIVE, 2 * SWEEP.toMillis() + SLACK,
+            Vendor.TENCENT_ROOM, SWEEP.toMillis() + SLACK);
 
     private static final int CONFERENCE_PAGE = 4;
     private static final List<String> WATCHED =
@@ -101,6 +108,7 @@ class EngineEmulatorIT {
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private final ListAppender<ILoggingEvent> engineLog = new ListAppender<>();
     private final AtomicInteger expectedMemberships = new AtomicInteger();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private RunningEmulator emulator;
 
     /**
@@ -112,6 +120,7 @@ class EngineEmulatorIT {
      * @param memberBlind spans in which member lists could not be had in full (a member-list fault until cleared)
      */
     private record Watched(
+            AppKey key,
             Vendor vendor,
             String app,
             RecordingEventSink sink,
@@ -165,6 +174,8 @@ class EngineEmulatorIT {
         for (Watched w : apps.values()) {
             check(w, started, quiet);
         }
+        assertThat(vendorCalls("throttled")).as("throttled calls metered").isPositive();
+        assertThat(vendorCalls("unavailable")).as("failed calls metered").isPositive();
         assertThat(settled)
                 .as("every app's replay equals the truth within 25 s of quiet")
                 .isTrue();
@@ -202,10 +213,11 @@ class EngineEmulatorIT {
             Vendor vendor, String app, RtcProvider provider, PollConfig pollConfig, int memberQps, int pageSize) {
         InMemorySnapshotStore store = new InMemorySnapshotStore();
         RecordingEventSink sink = new RecordingEventSink(store);
-        AppPoller poller = AppPoller.create(provider, sink, store, pollConfig, timer);
+        AppPoller poller = AppPoller.create(provider, sink, store, pollConfig, timer, registry);
         apps.put(
                 vendor,
                 new Watched(
+                        provider.app(),
                         vendor,
                         app,
                         sink,
@@ -288,8 +300,8 @@ class EngineEmulatorIT {
     /** Churn with faults at fixed offsets; at {@link #CHURN} the scenario stops and every fault is cleared. */
     private Flux<Object> timeline() {
         return Flux.merge(
-                blind(Vendor.VOLCENGINE, true, page(Vendor.VOLCENGINE, Api.LIST_ROOM_INFO), 0, 5_000),
-                blind(Vendor.TENCENT_LIVE, true, page(Vendor.TENCENT_LIVE, Api.LIVE_GET_ROOM_LIST), 0, 5_000),
+                blind(Vendor.VOLCENGINE, true, page(Vendor.VOLCENGINE, Api.LIST_ROOM_INFO), 0, 3_000),
+                blind(Vendor.TENCENT_LIVE, true, page(Vendor.TENCENT_LIVE, Api.LIVE_GET_ROOM_LIST), 0, 3_000),
                 at(500, () -> emulator.startScenario(churn())),
                 burst(7_000, Vendor.VOLCENGINE, Api.GET_ROOM_ONLINE_USERS, FaultKind.THROTTLE, 4),
                 burst(9_000, Vendor.VOLCENGINE, Api.LIST_ROOM_INFO, FaultKind.HTTP_500, 3),
@@ -390,6 +402,19 @@ class EngineEmulatorIT {
         assertThat(missedRooms(w, truth, seen, started, quiet))
                 .as("%s: true rooms not in the stream", w)
                 .isEmpty();
+        assertThat(registry
+                        .find("roomwatch.events")
+                        .tags(
+                                "provider",
+                                w.key().provider().id(),
+                                "app",
+                                w.key().appId())
+                        .counters()
+                        .stream()
+                        .mapToDouble(Counter::count)
+                        .sum())
+                .as("%s: roomwatch.events counts every committed event", w)
+                .isEqualTo(events.size());
         if (w.vendor() == Vendor.TENCENT_ROOM) {
             assertThat(truth.rooms().keySet())
                     .as("the scenario stayed within the watched room ids")
@@ -462,7 +487,9 @@ class EngineEmulatorIT {
                 long from = Math.max(life.from(), started);
                 long to = Math.min(life.to(), quiet);
                 boolean expected = w.vendor() == Vendor.VOLCENGINE
-                        || (to > from && TrueHistory.longestClearStretch(from, to, w.listBlind()) > DISCOVERY);
+                        || (to > from
+                                && TrueHistory.longestClearStretch(from, to, w.listBlind())
+                                        > DISCOVERY.get(w.vendor()));
                 if (expected && !seen.rooms().containsKey(room)) {
                     missed.add(w + " " + room + " true " + life + ": no RoomCreated");
                 }
@@ -478,10 +505,11 @@ class EngineEmulatorIT {
                 .mapToLong(Span::from)
                 .max()
                 .orElse(at);
-        long visible = created + DISCOVERY;
+        long discovery = DISCOVERY.get(w.vendor());
+        long visible = created + discovery;
         for (Span blind : w.listBlind()) {
             if (visible > blind.from() && created < blind.to()) {
-                visible = Math.max(visible, blind.to() + DISCOVERY);
+                visible = Math.max(visible, blind.to() + discovery);
             }
         }
         return visible;
@@ -505,6 +533,12 @@ class EngineEmulatorIT {
                                 .map(MemberState::userId)
                                 .collect(Collectors.toCollection(TreeSet::new))));
         return out;
+    }
+
+    private double vendorCalls(String outcome) {
+        return registry.find("roomwatch.vendor.calls").tag("outcome", outcome).functionCounters().stream()
+                .mapToDouble(FunctionCounter::count)
+                .sum();
     }
 
     private static Map<String, Long> countByType(List<PresenceEvent> events) {

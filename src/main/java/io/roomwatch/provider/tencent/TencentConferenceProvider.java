@@ -97,6 +97,7 @@ public final class TencentConferenceProvider implements RtcProvider {
     }
 
     /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
+    @Override
     public List<RateBudget> budgets() {
         return List.of(calls.info().budget(), calls.members().budget());
     }

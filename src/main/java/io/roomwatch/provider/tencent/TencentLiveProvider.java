@@ -108,6 +108,7 @@ public final class TencentLiveProvider implements RtcProvider {
     }
 
     /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
+    @Override
     public List<RateBudget> budgets() {
         return List.of(
                 calls.list().budget(), calls.info().budget(), calls.members().budget());

@@ -139,6 +139,12 @@ public final class VolcengineProvider implements RtcProvider {
         return new MemberList(room, truncated ? Completeness.TRUNCATED : Completeness.COMPLETE, members, now());
     }
 
+    /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
+    @Override
+    public List<RateBudget> budgets() {
+        return List.of(listRoomInfoBudget(), onlineUsersBudget());
+    }
+
     /** The {@code ListRoomInfo} budget, for metrics. */
     public RateBudget listRoomInfoBudget() {
         return lister.budget();
