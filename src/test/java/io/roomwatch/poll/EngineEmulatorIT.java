@@ -87,7 +87,7 @@ class EngineEmulatorIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration SWEEP = Duration.ofSeconds(2);
     private static final long VOLC_DATA_DELAY = 2_000;
-    private static final long CHURN = 30_000;
+    private static final long CHURN = 40_000;
     /** Network, batching (200 ms) and scheduling allowance on a shared two-core machine. */
     private static final long SLACK = 1_000;
     /** A room is listed by the next sweep, after Volcengine's data delay; TUILiveKit pages drift: two sweeps. */
