@@ -66,6 +66,14 @@ final class PollerApp implements AutoCloseable {
 
     /** Starts everything; {@code onReport} sees every committed batch (on Reactor threads: keep it quick). */
     static PollerApp start(Settings settings, Consumer<CycleReport> onReport) {
+        return start(settings, onReport, () -> {});
+    }
+
+    /**
+     * Starts everything; {@code onAllStopped} runs if every app has stopped on its own (rejected credentials, fenced
+     * by another instance): then there is nothing left to do.
+     */
+    static PollerApp start(Settings settings, Consumer<CycleReport> onReport, Runnable onAllStopped) {
         Scheduler timer = Schedulers.parallel();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KafkaEventSink sink = KafkaEventSink.create(settings.kafka(), KafkaSnapshotStore.create(settings.kafka()));
@@ -75,9 +83,8 @@ final class PollerApp implements AutoCloseable {
         for (AppSpec spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
-            pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer));
+            pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer, registry));
         }
-        Metrics.budgets(registry, providers);
         Disposable polling = Flux.merge(
                         pollers.stream().map(p -> runAlone(p, onReport)).toList())
                 .subscribe();

@@ -43,6 +43,11 @@ final class Shutdown {
         }
     }
 
+    /** Ends {@link #await} from within, e.g. when every app has stopped on its own. */
+    void request() {
+        requested.countDown();
+    }
+
     /** Cleanup is over: a pending shutdown may proceed. */
     void done() {
         finished.countDown();

@@ -24,6 +24,11 @@ import java.util.Objects;
  *     are confirmed gone with {@code get_room_info} before they are destroyed). Default 4.
  * @param commitRetryMaxBackoff longest wait between two attempts to commit a batch when Kafka is unavailable; the
  *     app's polling is paused meanwhile. Default 30 s.
+ * @param leaveAfterMisses flap damping: a member must be missing from this many complete member lists of the room in a
+ *     row before {@code UserLeft} is emitted; any sighting resets the count. 1 (the default) reports a leave on the
+ *     first complete list without the member. The cost of K > 1 is latency: a true leave is reported K - 1 member
+ *     polls of that room later (about (K - 1) N/Q s with N live rooms and Q member calls/s). A room's end is never
+ *     damped: it comes from room-level evidence. At least 1.
  */
 public record PollConfig(
         Duration sweepInterval,
@@ -35,7 +40,8 @@ public record PollConfig(
         Duration maxBatchDelay,
         Duration initialLookback,
         int probeConcurrency,
-        Duration commitRetryMaxBackoff) {
+        Duration commitRetryMaxBackoff,
+        int leaveAfterMisses) {
 
     public PollConfig {
         requirePositive(sweepInterval, "sweepInterval");
@@ -52,6 +58,7 @@ public record PollConfig(
         }
         requireAtLeast(probeConcurrency, 1, "probeConcurrency");
         requirePositive(commitRetryMaxBackoff, "commitRetryMaxBackoff");
+        requireAtLeast(leaveAfterMisses, 1, "leaveAfterMisses");
     }
 
     /** The documented defaults. */
@@ -66,7 +73,8 @@ public record PollConfig(
                 Duration.ofMillis(200),
                 Duration.ofHours(1),
                 4,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                1);
     }
 
     public PollConfig withSweepInterval(Duration value) {
@@ -80,7 +88,8 @@ public record PollConfig(
                 maxBatchDelay,
                 initialLookback,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
     public PollConfig withMemberConcurrency(int value) {
@@ -94,7 +103,8 @@ public record PollConfig(
                 maxBatchDelay,
                 initialLookback,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
     public PollConfig withMaxStaleness(Duration value) {
@@ -108,7 +118,8 @@ public record PollConfig(
                 maxBatchDelay,
                 initialLookback,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
     public PollConfig withHotWeight(int value) {
@@ -122,7 +133,8 @@ public record PollConfig(
                 maxBatchDelay,
                 initialLookback,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
     public PollConfig withBatch(int size, Duration delay) {
@@ -136,7 +148,8 @@ public record PollConfig(
                 delay,
                 initialLookback,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
     public PollConfig withInitialLookback(Duration value) {
@@ -150,7 +163,24 @@ public record PollConfig(
                 maxBatchDelay,
                 value,
                 probeConcurrency,
-                commitRetryMaxBackoff);
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
+    }
+
+    /** With flap damping: {@code UserLeft} only after {@code value} complete member lists in a row missed the user. */
+    public PollConfig withLeaveAfterMisses(int value) {
+        return new PollConfig(
+                sweepInterval,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff,
+                value);
     }
 
     static void requirePositive(Duration value, String field) {

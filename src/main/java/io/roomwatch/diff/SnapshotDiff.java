@@ -1,18 +1,13 @@
 package io.roomwatch.diff;
 
 import io.roomwatch.model.AppState;
-import io.roomwatch.model.LeaveReason;
-import io.roomwatch.model.Member;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.RoomGone;
-import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Transition;
-import io.roomwatch.model.Visibility;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,26 +55,39 @@ public final class SnapshotDiff {
     }
 
     /**
-     * Diffs a member list of {@code room}. A list taken for another incarnation is stale and changes nothing. A
-     * visibility change updates the state without an event: the member is still present.
+     * Diffs a member list of {@code room} without flap damping: a member missing from one complete list has left. A
+     * list taken for another incarnation is stale and changes nothing. A visibility change updates the state without an
+     * event: the member is still present.
      */
     public static Transition members(RoomState room, MemberList list) {
+        return members(room, list, 1);
+    }
+
+    /**
+     * Diffs a member list of {@code room} with flap damping: a member missing from a complete list leaves only once
+     * {@code leaveAfterMisses} complete lists in a row have missed them; any sighting, in any list, resets the count.
+     * The count lives in {@link RoomState#absent()}. Partial and truncated lists only add and reset, never count a miss.
+     *
+     * @param leaveAfterMisses K, at least 1; 1 means no damping
+     */
+    public static Transition members(RoomState room, MemberList list, int leaveAfterMisses) {
+        if (leaveAfterMisses < 1) {
+            throw new IllegalArgumentException("leaveAfterMisses must be >= 1, was " + leaveAfterMisses);
+        }
         if (!list.room().equals(room.ref())) {
             return Transition.none();
         }
         Emitter out = new Emitter(list.observedAt());
-        Map<String, Member> members = new HashMap<>(room.members());
-        Map<String, Integer> departed = new HashMap<>(room.departed());
+        Roster roster = new Roster(room, out);
         if (list.completeness().provesAbsence()) {
             Emitter.sorted(room.members()).forEach((user, member) -> {
                 if (!list.members().containsKey(user)) {
-                    leave(out, room.ref(), user, member, members, departed);
+                    roster.missed(user, member, leaveAfterMisses);
                 }
             });
         }
-        new TreeMap<>(list.members())
-                .forEach((user, visibility) -> join(out, room.ref(), user, visibility, members, departed));
-        RoomState next = room.withMembers(members, departed);
+        new TreeMap<>(list.members()).forEach(roster::seen);
+        RoomState next = roster.state();
         if (!next.equals(room)) {
             out.upsert(next);
         }
@@ -94,34 +102,6 @@ public final class SnapshotDiff {
         Emitter out = new Emitter(gone.observedAt());
         out.destroy(room, gone.endedAt());
         return out.transition();
-    }
-
-    private static void leave(
-            Emitter out,
-            RoomRef ref,
-            String user,
-            Member member,
-            Map<String, Member> members,
-            Map<String, Integer> departed) {
-        out.leave(ref, user, member, LeaveReason.LEFT, null);
-        members.remove(user);
-        departed.put(user, member.joins());
-    }
-
-    private static void join(
-            Emitter out,
-            RoomRef ref,
-            String user,
-            Visibility visibility,
-            Map<String, Member> members,
-            Map<String, Integer> departed) {
-        Member present = members.get(user);
-        if (present != null) {
-            members.put(user, present.withVisibility(visibility));
-            return;
-        }
-        @Nullable Integer before = departed.remove(user);
-        members.put(user, out.join(ref, user, visibility, before == null ? 1 : before + 1));
     }
 
     /** Whether a sighting's creation time shows it is not newer than {@code reference}. */

@@ -1,11 +1,16 @@
 package io.roomwatch.poll;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roomwatch.config.PollConfig;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.Observation;
+import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
+import io.roomwatch.poll.EngineMetrics.PollOutcome;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.sink.EventSink;
 import io.roomwatch.sink.SinkFailure;
@@ -54,12 +59,19 @@ public final class AppPoller {
     private final Scheduler timer;
     private final RoomQueue queue;
     private final SweepStats stats;
+    private final EngineMetrics metrics;
     private volatile AppState committed;
     private volatile Instant startedAt;
     private volatile long lastSweepMillis;
     private volatile boolean restored;
 
-    private AppPoller(RtcProvider provider, EventSink sink, SnapshotStore store, PollConfig config, Scheduler timer) {
+    private AppPoller(
+            RtcProvider provider,
+            EventSink sink,
+            SnapshotStore store,
+            PollConfig config,
+            Scheduler timer,
+            EngineMetrics metrics) {
         this.provider = provider;
         this.sink = sink;
         this.store = store;
@@ -70,6 +82,7 @@ public final class AppPoller {
                 config.hotWeight(),
                 config.maxStaleness().toMillis());
         this.stats = new SweepStats(0);
+        this.metrics = metrics;
         this.committed = AppState.empty(provider.app());
         this.startedAt = Instant.EPOCH;
     }
@@ -81,7 +94,30 @@ public final class AppPoller {
      */
     public static AppPoller create(
             RtcProvider provider, EventSink sink, SnapshotStore store, PollConfig config, Scheduler timer) {
-        return new AppPoller(provider, sink, store, config, timer);
+        return create(provider, sink, store, config, timer, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A poller for {@code provider}'s app that publishes its meters, and those of the provider's rate budgets, to
+     * {@code registry}, tagged {@code provider} and {@code app}. Engine meters: {@code roomwatch.sweeps}, {@code
+     * roomwatch.member.polls} ({@code outcome}), {@code roomwatch.rooms.live}, {@code roomwatch.members.present},
+     * {@code roomwatch.events} ({@code type}), {@code roomwatch.commits} ({@code outcome}), {@code
+     * roomwatch.commit.latency}, {@code roomwatch.detection.lag} (seconds from {@code observedAt} to commit); vendor
+     * meters: see {@link VendorMeters}. Durations come from {@code timer}.
+     *
+     * @param timer all time (ticks, delays, timestamps, durations) comes from here; virtual in tests
+     * @param registry where the meters go; one registry may serve many pollers (their tags differ)
+     */
+    public static AppPoller create(
+            RtcProvider provider,
+            EventSink sink,
+            SnapshotStore store,
+            PollConfig config,
+            Scheduler timer,
+            MeterRegistry registry) {
+        provider.budgets().forEach(budget -> VendorMeters.bind(registry, budget));
+        EngineMetrics metrics = new EngineMetrics(registry, provider.app());
+        return new AppPoller(provider, sink, store, config, timer, metrics);
     }
 
     /** The app this poller watches. */
@@ -140,8 +176,13 @@ public final class AppPoller {
         long started = timer.now(TimeUnit.MILLISECONDS);
         return provider.rooms(createdSince())
                 .flatMapMany(sweep -> Absences.confirm(provider, committed, sweep, config.probeConcurrency()))
-                .doOnComplete(() -> lastSweepMillis = timer.now(TimeUnit.MILLISECONDS) - started)
+                .doOnComplete(() -> swept(started))
                 .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "room sweep", e));
+    }
+
+    private void swept(long started) {
+        lastSweepMillis = timer.now(TimeUnit.MILLISECONDS) - started;
+        metrics.swept(lastSweepMillis);
     }
 
     /** Volcengine lists rooms by creation time: continue where the last complete window ended. */
@@ -168,10 +209,21 @@ public final class AppPoller {
             return Mono.delay(IDLE, timer).then(Mono.empty()); // no room waiting: look again shortly
         }
         RoomRef ref = next.get();
+        long started = timer.now(TimeUnit.MILLISECONDS);
         return provider.members(ref)
-                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "members of " + ref, e))
+                .doOnNext(answer -> polled(answer instanceof RoomGone ? PollOutcome.GONE : PollOutcome.OK, started))
+                .onErrorResume(Failures::transientVendor, e -> failedPoll(ref, e, started))
                 .doOnTerminate(() -> done(ref)) // before repeat() resubscribes: the room may be picked again
                 .doOnCancel(() -> done(ref));
+    }
+
+    private Mono<Observation> failedPoll(RoomRef ref, Throwable error, long started) {
+        polled(PollOutcome.FAILED, started);
+        return Failures.skip(app(), "members of " + ref, error);
+    }
+
+    private void polled(PollOutcome outcome, long started) {
+        metrics.polled(outcome, timer.now(TimeUnit.MILLISECONDS) - started);
     }
 
     private synchronized void done(RoomRef ref) {
@@ -181,15 +233,17 @@ public final class AppPoller {
     // ---- commit
 
     private Mono<CycleReport> commit(List<Observation> observations) {
+        long started = timer.now(TimeUnit.MILLISECONDS); // concatMap calls this when it takes the batch
         return Mono.defer(() -> diffAndCommit(observations))
+                .doOnError(e -> metrics.commitFailed())
                 .onErrorResume(SinkInDoubt.class, e -> reload().then(Mono.error(e)))
                 .retryWhen(commitRetry())
-                .map(batch -> accept(batch, observations.size()));
+                .map(batch -> accept(batch, observations.size(), started));
     }
 
     /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */
     private Mono<Batch> diffAndCommit(List<Observation> observations) {
-        Batch batch = Batch.diff(committed, observations);
+        Batch batch = Batch.diff(committed, observations, config.leaveAfterMisses());
         if (batch.transitions().isEmpty()) {
             return Mono.just(batch);
         }
@@ -221,9 +275,13 @@ public final class AppPoller {
                         s.failure().toString()));
     }
 
-    private synchronized CycleReport accept(Batch batch, int observations) {
+    private synchronized CycleReport accept(Batch batch, int observations, long started) {
         committed = batch.next();
         long now = timer.now(TimeUnit.MILLISECONDS);
+        metrics.state(committed);
+        if (!batch.transitions().isEmpty()) {
+            metrics.committed(batch.events(), now - started, now);
+        }
         queue.sync(committed);
         batch.changedRooms().forEach(ref -> queue.changed(ref, now));
         stats.count(batch.events());

@@ -26,14 +26,15 @@ import java.util.Set;
  */
 record Batch(List<Transition> transitions, AppState next, Set<RoomRef> changedRooms, int sweeps) {
 
-    static Batch diff(AppState committed, List<Observation> observations) {
+    /** Diffs {@code observations} in order; member lists with flap damping {@code leaveAfterMisses} (1 = none). */
+    static Batch diff(AppState committed, List<Observation> observations, int leaveAfterMisses) {
         AppState state = committed;
         List<Transition> transitions = new ArrayList<>();
         Set<RoomRef> changed = new LinkedHashSet<>();
         int sweeps = 0;
         for (Observation observation : observations) {
             sweeps += observation instanceof RoomSweep ? 1 : 0;
-            Transition t = diffOne(state, observation);
+            Transition t = diffOne(state, observation, leaveAfterMisses);
             if (!t.isEmpty()) {
                 transitions.add(t);
                 state = state.apply(t);
@@ -43,13 +44,13 @@ record Batch(List<Transition> transitions, AppState next, Set<RoomRef> changedRo
         return new Batch(transitions, state, changed, sweeps);
     }
 
-    private static Transition diffOne(AppState state, Observation observation) {
+    private static Transition diffOne(AppState state, Observation observation, int leaveAfterMisses) {
         if (observation instanceof RoomSweep sweep) {
             return SnapshotDiff.sweep(state, sweep);
         }
         if (observation instanceof MemberList list) {
             RoomState room = state.live().get(list.room().key().roomId());
-            return room == null ? Transition.none() : SnapshotDiff.members(room, list);
+            return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
         }
         RoomGone gone = (RoomGone) observation;
         RoomState room = state.live().get(gone.room().key().roomId());

@@ -3,7 +3,10 @@ package io.roomwatch.provider;
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -36,6 +39,8 @@ public final class RateBudget {
     private long epoch;
     private long used;
 
+    private final Map<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
+
     private RateBudget(String name, int limit, Scheduler timer) {
         this.name = name;
         this.limit = limit;
@@ -45,6 +50,9 @@ public final class RateBudget {
         this.rateAtThrottle = limit;
         this.throttledAt = Long.MIN_VALUE;
         this.nextFree = Long.MIN_VALUE;
+        for (CallOutcome outcome : CallOutcome.values()) {
+            outcomes.put(outcome, new LongAdder());
+        }
     }
 
     /**
@@ -102,6 +110,16 @@ public final class RateBudget {
     /** How many permits were handed out so far (retries included). */
     public synchronized long used() {
         return used;
+    }
+
+    /** Counts how one attempt paid from this budget ended (for metrics; the retry policy calls it). */
+    public void count(CallOutcome outcome) {
+        outcomes.get(outcome).increment();
+    }
+
+    /** How many attempts paid from this budget ended with {@code outcome}. */
+    public long calls(CallOutcome outcome) {
+        return outcomes.get(outcome).sum();
     }
 
     /** The name given at creation. */

@@ -5,6 +5,7 @@ import io.roomwatch.model.Observation;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSweep;
 import java.time.Instant;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,10 +65,10 @@ public interface RtcProvider {
     }
 
     /**
-     * The rate budgets this provider pays its calls from, one per vendor API, for metrics and the demo's summary.
-     * Reading them has no effect on them.
+     * The rate budgets this provider pays its calls from, one per vendor API, for metrics ({@link VendorMeters}) and
+     * the demo's summary. Reading them has no effect on them; none by default.
      */
-    default java.util.List<RateBudget> budgets() {
-        return java.util.List.of();
+    default List<RateBudget> budgets() {
+        return List.of();
     }
 }

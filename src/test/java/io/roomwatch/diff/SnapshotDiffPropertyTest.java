@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random walks of a true world observed through complete, partial, truncated and failed observations. Each walk is
@@ -39,17 +41,21 @@ class SnapshotDiffPropertyTest {
     private static final AppKey APP = AppKey.of(Provider.VOLCENGINE, "prop");
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    @Test
-    void randomObservationSequences_keepTheContract() {
+    /** K = 1 is the default (no damping); K = 3 damps flaps: a member leaves after 3 complete lists missed them. */
+    @ParameterizedTest(name = "leaveAfterMisses = {0}")
+    @ValueSource(ints = {1, 3})
+    void randomObservationSequences_keepTheContract(int leaveAfterMisses) {
         for (long seed = 1; seed <= WALKS; seed++) {
-            new Walk(seed).run();
+            new Walk(seed, leaveAfterMisses).run();
         }
     }
 
     /** The ground truth of one walk and the differ's view of it. */
     private static final class Walk {
         private final long seed;
+        private final int leaveAfterMisses;
         private final SplittableRandom random;
+        private final Map<String, Integer> misses = new HashMap<>(); // "room#incarnation/user" -> complete lists missed
         private final Map<String, TrueRoom> truth = new TreeMap<>();
         private final List<TrueRoom> ended = new ArrayList<>();
         private final EventReplay replay = new EventReplay();
@@ -57,8 +63,9 @@ class SnapshotDiffPropertyTest {
         private int clock;
         private int incarnations;
 
-        Walk(long seed) {
+        Walk(long seed, int leaveAfterMisses) {
             this.seed = seed;
+            this.leaveAfterMisses = leaveAfterMisses;
             this.random = new SplittableRandom(seed);
         }
 
@@ -71,19 +78,18 @@ class SnapshotDiffPropertyTest {
             settle();
         }
 
-        /** A final complete sweep and complete member lists: replay must now equal the truth. */
+        /** A final complete sweep and K rounds of complete member lists: replay must now equal the truth. */
         private void settle() {
             String where = "seed " + seed + " settle";
             apply(
                     SnapshotDiff.sweep(state, sweep(Completeness.COMPLETE, liveSightings())),
                     where,
                     Completeness.COMPLETE);
-            for (RoomState room : List.copyOf(state.live().values())) {
-                TrueRoom t = truth.get(room.ref().key().roomId());
-                apply(
-                        SnapshotDiff.members(room, memberList(room.ref(), t, Completeness.COMPLETE)),
-                        where,
-                        Completeness.COMPLETE);
+            for (int round = 0; round < leaveAfterMisses; round++) {
+                for (RoomState room : List.copyOf(state.live().values())) {
+                    TrueRoom t = truth.get(room.ref().key().roomId());
+                    applyMembers(room, memberList(room.ref(), t, Completeness.COMPLETE), where);
+                }
             }
             Map<String, Set<String>> expected = new TreeMap<>();
             truth.values().forEach(t -> expected.put(t.roomId + "#" + t.incarnation, Set.copyOf(t.members.keySet())));
@@ -132,14 +138,41 @@ class SnapshotDiffPropertyTest {
                 apply(SnapshotDiff.gone(room, new RoomGone(room.ref(), null, at(clock))), where, Completeness.COMPLETE);
             } else {
                 // The vendor answers for whatever incarnation is live now, even if we still track an older one.
-                Transition t = SnapshotDiff.members(room, memberList(room.ref(), now, completeness));
-                if (!completeness.provesAbsence()) {
-                    assertThat(t.events())
-                            .as(where + ": partial member list removes nothing")
-                            .noneMatch(e -> e.type() == EventType.USER_LEFT || e.type() == EventType.ROOM_DESTROYED);
-                }
-                apply(t, where, completeness);
+                applyMembers(room, memberList(room.ref(), now, completeness), where);
             }
+        }
+
+        /** Diffs a member list with damping K; exactly the members missed by K complete lists in a row leave. */
+        private void applyMembers(RoomState room, MemberList list, String where) {
+            Transition t = SnapshotDiff.members(room, list, leaveAfterMisses);
+            if (!list.completeness().provesAbsence()) {
+                assertThat(t.events())
+                        .as(where + ": partial member list removes nothing")
+                        .noneMatch(e -> e.type() == EventType.USER_LEFT || e.type() == EventType.ROOM_DESTROYED);
+            }
+            List<String> due = countMisses(room, list);
+            assertThat(t.events())
+                    .filteredOn(e -> e.type() == EventType.USER_LEFT)
+                    .extracting(PresenceEvent::userId)
+                    .as(where + ": leaves after " + leaveAfterMisses + " complete lists in a row missed the member")
+                    .containsExactlyElementsOf(due);
+            due.forEach(user -> misses.remove(room.ref() + "/" + user));
+            apply(t, where, list.completeness());
+        }
+
+        /** The walk's own count of misses per present member; returns who reached K, by user id. */
+        private List<String> countMisses(RoomState room, MemberList list) {
+            List<String> due = new ArrayList<>();
+            for (String user : new TreeMap<>(room.members()).keySet()) {
+                String key = room.ref() + "/" + user;
+                if (list.members().containsKey(user)) {
+                    misses.remove(key);
+                } else if (list.completeness().provesAbsence()
+                        && misses.merge(key, 1, Integer::sum) >= leaveAfterMisses) {
+                    due.add(user);
+                }
+            }
+            return due;
         }
 
         private void apply(Transition t, String where, Completeness completeness) {

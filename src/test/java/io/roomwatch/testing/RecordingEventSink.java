@@ -16,6 +16,7 @@ import reactor.core.publisher.Sinks;
 /**
  * Records what was committed, and keeps {@code store} up to date as a Kafka state topic would. Can fail the next
  * commits, commit but answer "in doubt", or stall every commit until {@link #release()}: the broker is down.
+ * Recording and reading are synchronized, so a test thread may read while a poller commits on its own threads.
  */
 public final class RecordingEventSink implements EventSink {
 
@@ -44,7 +45,7 @@ public final class RecordingEventSink implements EventSink {
         });
     }
 
-    private void record(AppKey app, List<Transition> transitions) {
+    private synchronized void record(AppKey app, List<Transition> transitions) {
         AppState state = store.load(app).block();
         for (Transition t : transitions) {
             committed.addAll(t.events());
@@ -84,7 +85,7 @@ public final class RecordingEventSink implements EventSink {
         s.tryEmitEmpty();
     }
 
-    public List<PresenceEvent> events() {
+    public synchronized List<PresenceEvent> events() {
         return List.copyOf(committed);
     }
 

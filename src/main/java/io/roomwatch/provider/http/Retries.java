@@ -1,6 +1,7 @@
 package io.roomwatch.provider.http;
 
 import io.roomwatch.config.RetrySettings;
+import io.roomwatch.provider.CallOutcome;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
@@ -46,7 +47,9 @@ public final class Retries {
 
     /** {@code attempt} with this policy applied; {@code attempt} must do all per-attempt work on subscription. */
     public <T> Mono<T> apply(Mono<T> attempt) {
-        return attempt.doOnError(VendorThrottled.class, failure -> budget.throttled())
+        return attempt.doOnSuccess(answer -> budget.count(CallOutcome.OK))
+                .doOnError(failure -> budget.count(CallOutcome.of(failure)))
+                .doOnError(VendorThrottled.class, failure -> budget.throttled())
                 .retryWhen(onThrottled) // inner: a throttled streak restarts after each transient retry
                 .retryWhen(onUnavailable);
     }

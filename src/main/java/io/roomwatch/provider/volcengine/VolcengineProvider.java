@@ -46,7 +46,6 @@ public final class VolcengineProvider implements RtcProvider {
     private final VolcengineSource source;
     private final VolcengineApi api;
     private final RoomLister lister;
-    private final RateBudget listBudget;
     private final RateBudget usersBudget;
     private final Retries usersRetries;
     private final Scheduler timer;
@@ -55,14 +54,12 @@ public final class VolcengineProvider implements RtcProvider {
             VolcengineSource source,
             VolcengineApi api,
             RoomLister lister,
-            RateBudget listBudget,
             RateBudget usersBudget,
             Retries usersRetries,
             Scheduler timer) {
         this.source = source;
         this.api = api;
         this.lister = lister;
-        this.listBudget = listBudget;
         this.usersBudget = usersBudget;
         this.usersRetries = usersRetries;
         this.timer = timer;
@@ -82,13 +79,7 @@ public final class VolcengineProvider implements RtcProvider {
         RoomLister lister =
                 new RoomLister(api, listBudget, Retries.of(source.retry(), listBudget, timer), source, timer);
         return new VolcengineProvider(
-                source, api, lister, listBudget, usersBudget, Retries.of(source.retry(), usersBudget, timer), timer);
-    }
-
-    /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
-    @Override
-    public List<RateBudget> budgets() {
-        return List.of(listBudget, usersBudget);
+                source, api, lister, usersBudget, Retries.of(source.retry(), usersBudget, timer), timer);
     }
 
     @Override
@@ -146,6 +137,12 @@ public final class VolcengineProvider implements RtcProvider {
         boolean truncated =
                 count(users.totalInvisibleUser()) > users.invisible().size() || count(users.totalUser()) > listed;
         return new MemberList(room, truncated ? Completeness.TRUNCATED : Completeness.COMPLETE, members, now());
+    }
+
+    /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
+    @Override
+    public List<RateBudget> budgets() {
+        return List.of(listRoomInfoBudget(), onlineUsersBudget());
     }
 
     /** The {@code ListRoomInfo} budget, for metrics. */

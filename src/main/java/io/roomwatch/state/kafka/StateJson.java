@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON values of the state topic. Thread-safe. */
@@ -70,6 +71,10 @@ final class StateJson {
         room.departed().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> departed.put(e.getKey(), e.getValue()));
+        if (!room.absent().isEmpty()) { // written only while flap damping counts misses: old readers see no change
+            ObjectNode absent = json.putObject("absent");
+            new TreeMap<>(room.absent()).forEach(absent::put);
+        }
         return json;
     }
 
@@ -115,7 +120,11 @@ final class StateJson {
         live.path("departed")
                 .properties()
                 .forEach(d -> departed.put(d.getKey(), d.getValue().asInt()));
-        return new RoomState(ref, createdAt, members, departed);
+        Map<String, Integer> absent = new HashMap<>(); // absent in values written before flap damping: none missing
+        live.path("absent")
+                .properties()
+                .forEach(a -> absent.put(a.getKey(), a.getValue().asInt()));
+        return new RoomState(ref, createdAt, members, departed, absent);
     }
 
     /** The retirement mark held by a room entry's value, if any. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomwatch.config.RetrySettings;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
+import io.roomwatch.provider.CallOutcome;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.SlidingWindow;
 import io.roomwatch.provider.VendorRejected;
@@ -49,6 +50,10 @@ class RetriesTest {
 
         assertThat(attempts).hasSize(3);
         assertThat(budget.used()).isEqualTo(3);
+        assertThat(budget.calls(CallOutcome.THROTTLED))
+                .as("every attempt counted by outcome")
+                .isEqualTo(2);
+        assertThat(budget.calls(CallOutcome.OK)).isEqualTo(1);
     }
 
     @Test
@@ -62,6 +67,7 @@ class RetriesTest {
                 .verify(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(3); // 1 + maxTransientRetries
+        assertThat(budget.calls(CallOutcome.UNAVAILABLE)).isEqualTo(3);
         long firstGap = attempts.get(1) - attempts.get(0);
         assertThat(firstGap)
                 .isBetween(

@@ -91,6 +91,36 @@ class StateRecordsTest {
     }
 
     @Test
+    void givenMembersMissingUnderFlapDamping_whenWrittenAndFolded_thenMissCountsSurvive() {
+        RoomState damped =
+                room("r1", "c1", 0).withMembers(room("r1", "c1", 0).members(), Map.of("carol", 3), Map.of("alice", 2));
+        AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(damped), List.of()));
+
+        List<ProducerRecord<String, byte[]>> records = StateRecords.changes("s", AppState.empty(APP), state);
+
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).contains("\"absent\":{\"alice\":2}");
+        assertThat(fold(APP, records).live().get("r1").absent()).containsExactly(Map.entry("alice", 2));
+        assertThat(fold(APP, records)).isEqualTo(state);
+    }
+
+    @Test
+    void givenNoMemberMissing_whenWritten_thenNoAbsentField_andValuesWithoutItReadAsNoneMissing() {
+        AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(room("r1", "c1", 0)), List.of()));
+        List<ProducerRecord<String, byte[]>> records = StateRecords.changes("s", AppState.empty(APP), state);
+        String written = new String(records.get(0).value(), StandardCharsets.UTF_8);
+        byte[] beforeDamping = ("{\"stateVersion\":1,\"kind\":\"room\",\"provider\":\"volcengine\",\"appId\":\"app-1\","
+                        + "\"roomId\":\"r1\",\"live\":{\"incarnation\":\"c1\",\"members\":{\"alice\":"
+                        + "{\"visibility\":\"visible\",\"joins\":1}},\"departed\":{}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        StateFold fold = StateRecords.fold(APP);
+        fold.accept("volcengine/app-1/r1", beforeDamping);
+
+        assertThat(written).doesNotContain("absent"); // default K = 1: the state format is unchanged
+        assertThat(fold.result().live().get("r1").absent()).isEmpty();
+        assertThat(fold.result().live().get("r1").members()).containsOnlyKeys("alice");
+    }
+
+    @Test
     void givenUnknownStateVersion_whenFolding_thenFailsNamingTheKey() {
         StateFold fold = StateRecords.fold(APP);
         byte[] future = "{\"stateVersion\":2,\"kind\":\"room\",\"appId\":\"app-1\"}".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,114 @@
+package io.roomwatch.poll;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.EventType;
+import io.roomwatch.model.PresenceEvent;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's meters of one app, tagged {@code provider} and {@code app}. Durations are measured on the engine's
+ * scheduler (virtual in tests), never on the registry's clock.
+ *
+ * <ul>
+ *   <li>{@code roomwatch.sweeps} (timer): room sweeps that ended, with their duration;
+ *   <li>{@code roomwatch.member.polls} (timer, {@code outcome}: ok, gone, failed): member polls;
+ *   <li>{@code roomwatch.rooms.live}, {@code roomwatch.members.present} (gauges): the committed state;
+ *   <li>{@code roomwatch.events} (counter, {@code type}): events committed;
+ *   <li>{@code roomwatch.commits} (counter, {@code outcome}: committed, failed) and {@code roomwatch.commit.latency}
+ *       (timer): commit attempts and how long a batch took to become durable, retries included;
+ *   <li>{@code roomwatch.detection.lag} (distribution, seconds): from an event's {@code observedAt} to its commit.
+ * </ul>
+ *
+ * Thread-safe (Micrometer meters are).
+ */
+final class EngineMetrics {
+
+    private final Timer sweeps;
+    private final Map<PollOutcome, Timer> polls = new EnumMap<>(PollOutcome.class);
+    private final Map<EventType, Counter> events = new EnumMap<>(EventType.class);
+    private final Counter committed;
+    private final Counter failed;
+    private final Timer commitLatency;
+    private final DistributionSummary detectionLag;
+    private final AtomicLong liveRooms;
+    private final AtomicLong members;
+
+    /** What became of one member poll. */
+    enum PollOutcome {
+        OK,
+        GONE,
+        FAILED
+    }
+
+    EngineMetrics(MeterRegistry registry, AppKey app) {
+        Tags tags = Tags.of("provider", app.provider().id(), "app", app.appId());
+        sweeps = Timer.builder("roomwatch.sweeps").tags(tags).register(registry);
+        for (PollOutcome outcome : PollOutcome.values()) {
+            String tag = outcome.name().toLowerCase(Locale.ROOT);
+            polls.put(
+                    outcome,
+                    Timer.builder("roomwatch.member.polls")
+                            .tags(tags.and("outcome", tag))
+                            .register(registry));
+        }
+        for (EventType type : EventType.values()) {
+            events.put(
+                    type,
+                    Counter.builder("roomwatch.events")
+                            .tags(tags.and("type", type.wireName()))
+                            .register(registry));
+        }
+        committed = Counter.builder("roomwatch.commits")
+                .tags(tags.and("outcome", "committed"))
+                .register(registry);
+        failed = Counter.builder("roomwatch.commits")
+                .tags(tags.and("outcome", "failed"))
+                .register(registry);
+        commitLatency = Timer.builder("roomwatch.commit.latency").tags(tags).register(registry);
+        detectionLag = DistributionSummary.builder("roomwatch.detection.lag")
+                .baseUnit("seconds")
+                .tags(tags)
+                .register(registry);
+        liveRooms = registry.gauge("roomwatch.rooms.live", tags, new AtomicLong());
+        members = registry.gauge("roomwatch.members.present", tags, new AtomicLong());
+    }
+
+    void swept(long millis) {
+        sweeps.record(Duration.ofMillis(millis));
+    }
+
+    void polled(PollOutcome outcome, long millis) {
+        polls.get(outcome).record(Duration.ofMillis(millis));
+    }
+
+    void commitFailed() {
+        failed.increment();
+    }
+
+    /** The committed state now: rooms and members tracked. */
+    void state(AppState state) {
+        liveRooms.set(state.live().size());
+        members.set(SweepStats.members(state));
+    }
+
+    /** A batch became durable at {@code nowMillis}, {@code tookMillis} after its first attempt started. */
+    void committed(List<PresenceEvent> batch, long tookMillis, long nowMillis) {
+        committed.increment();
+        commitLatency.record(Duration.ofMillis(tookMillis));
+        for (PresenceEvent e : batch) {
+            events.get(e.type()).increment();
+            detectionLag.record(Math.max(0, nowMillis - e.observedAt().toEpochMilli()) / 1000.0);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.roomwatch.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Provider;
+import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+class VendorMetersTest {
+
+    private final VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void givenABudget_whenBound_thenCallsByOutcomePermitsAndRatesAreTaggedByProviderAppAndApi() {
+        RateBudget budget = RateBudget.create("volcengine/app-1 GetRoomOnlineUsers", 40, timer);
+        VendorMeters.bind(registry, budget);
+
+        budget.acquire().block();
+        budget.count(CallOutcome.OK);
+        budget.count(CallOutcome.THROTTLED);
+        budget.count(CallOutcome.THROTTLED);
+        budget.throttled();
+
+        assertThat(registry.get("roomwatch.vendor.calls")
+                        .tags(
+                                "provider",
+                                "volcengine",
+                                "app",
+                                "app-1",
+                                "api",
+                                "GetRoomOnlineUsers",
+                                "outcome",
+                                "throttled")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(registry.get("roomwatch.vendor.calls")
+                        .tag("outcome", "ok")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("roomwatch.budget.permits").functionCounter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("roomwatch.budget.rate").gauge().value()).isEqualTo(20.0); // halved
+        assertThat(registry.get("roomwatch.budget.limit").gauge().value()).isEqualTo(40.0);
+    }
+
+    @Test
+    void budgetNamesBecomeTags_andNoOtherText() {
+        AppKey app = AppKey.of(Provider.TENCENT_LIVE, "1400000001");
+
+        assertThat(VendorMeters.tags(app + " get_member_list"))
+                .extracting(t -> t.getKey() + "=" + t.getValue())
+                .containsExactly("api=get_member_list", "app=1400000001", "provider=tencent-live");
+        assertThat(VendorMeters.tags("odd"))
+                .extracting(t -> t.getKey() + "=" + t.getValue())
+                .contains("api=odd");
+    }
+
+    @Test
+    void everyFailureKindMapsToOneOutcome() {
+        AppKey app = AppKey.of(Provider.VOLCENGINE, "a");
+
+        assertThat(CallOutcome.of(new VendorThrottled(app, "429", "slow"))).isEqualTo(CallOutcome.THROTTLED);
+        assertThat(CallOutcome.of(new VendorUnavailable(app, "502", "down", null)))
+                .isEqualTo(CallOutcome.UNAVAILABLE);
+        assertThat(CallOutcome.of(new IllegalStateException("timeout"))).isEqualTo(CallOutcome.UNAVAILABLE);
+        assertThat(CallOutcome.THROTTLED.tag()).isEqualTo("throttled");
+    }
+}
