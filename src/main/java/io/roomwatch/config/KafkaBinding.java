@@ -92,7 +92,9 @@ final class KafkaBinding {
             return null;
         }
         // a list or one comma-separated text, as Kafka itself takes it
-        return String.join(",", kafka.texts("bootstrapServers"));
+        int before = kafka.problems().count();
+        String servers = String.join(",", kafka.texts("bootstrapServers"));
+        return kafka.problems().count() == before ? servers : null;
     }
 
     private static Map<EventType, String> routes(Section routes) {

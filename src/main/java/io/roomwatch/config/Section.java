@@ -183,7 +183,7 @@ final class Section {
                         return null;
                     }
                 },
-                "expected a whole number" + (max == Long.MAX_VALUE ? "" : " up to " + max));
+                "expected a whole number" + (max >= Integer.MAX_VALUE ? "" : " up to " + max));
     }
 
     int integer(String key, int fallback) {
