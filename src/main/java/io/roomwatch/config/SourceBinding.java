@@ -21,6 +21,9 @@ final class SourceBinding {
     private static final Map<String, String> CONFERENCE_KEYS =
             Map.of("roomIds", "rooms", "roomInfoQps", "qps.getRoomInfo", "memberListQps", "qps.getRoomMemberList");
 
+    /** Stands in for a part that failed, so that the rest of the source is still checked. */
+    private static final TencentAccount CHECK_ACCOUNT = TencentAccount.of(1, "check", Secret.of("check"), "china");
+
     private SourceBinding() {}
 
     static @Nullable VolcengineSource volcengine(Section app) {
@@ -38,27 +41,24 @@ final class SourceBinding {
         int maxSplitDepth = app.integer("maxSplitDepth", d.maxSplitDepth());
         HttpSettings http = AppBinding.http(app.section("http"));
         RetrySettings retry = AppBinding.retry(app.section("retry"));
-        if (appId == null || accessKeyId == null || secretAccessKey == null || baseUrl == null) {
-            return null;
-        }
-        if (http == null || retry == null) {
-            return null;
-        }
-        return built(
+        // parts that failed are replaced by valid stand-ins, so the record still checks everything else
+        VolcengineSource source = built(
                 app,
                 VOLCENGINE_KEYS,
                 () -> new VolcengineSource(
-                        appId,
-                        accessKeyId,
-                        secretAccessKey,
+                        appId == null ? d.appId() : appId,
+                        accessKeyId == null ? d.accessKeyId() : accessKeyId,
+                        secretAccessKey == null ? d.secretAccessKey() : secretAccessKey,
                         region,
-                        baseUrl,
+                        baseUrl == null ? d.baseUrl() : baseUrl,
                         listRoomInfo,
                         onlineUsers,
                         dataDelay,
                         maxSplitDepth,
-                        http,
-                        retry));
+                        http == null ? d.http() : http,
+                        retry == null ? d.retry() : retry));
+        boolean complete = appId != null && accessKeyId != null && secretAccessKey != null && baseUrl != null;
+        return complete && http != null && retry != null ? source : null;
     }
 
     static @Nullable SourceConfig tencent(Section app, Provider provider) {
@@ -73,13 +73,19 @@ final class SourceBinding {
             int roomInfo = qps.integer("getRoomInfo", d.roomInfoQps());
             int memberList = qps.integer("getMemberList", d.memberListQps());
             int maxPages = app.integer("maxPages", d.maxPages());
-            if (account == null || http == null || retry == null) {
-                return null;
-            }
-            return built(
+            // parts that failed are replaced by valid stand-ins, so the record still checks everything else
+            TencentLiveSource source = built(
                     app,
                     LIVE_KEYS,
-                    () -> new TencentLiveSource(account, roomList, roomInfo, memberList, maxPages, http, retry));
+                    () -> new TencentLiveSource(
+                            orCheck(account),
+                            roomList,
+                            roomInfo,
+                            memberList,
+                            maxPages,
+                            orDefault(http),
+                            orDefault(retry)));
+            return account == null || http == null || retry == null ? null : source;
         }
         TencentConferenceSource d =
                 TencentConferenceSource.of(TencentAccount.of(1, "defaults", Secret.of("defaults"), "-"), List.of("-"));
@@ -89,14 +95,32 @@ final class SourceBinding {
         int pageSize = app.integer("memberPageSize", d.memberPageSize());
         int probes = app.integer("probeConcurrency", d.probeConcurrency());
         int maxPages = app.integer("maxPages", d.maxPages());
-        if (account == null || rooms == null || http == null || retry == null) {
-            return null;
-        }
-        return built(
+        TencentConferenceSource source = built(
                 app,
                 CONFERENCE_KEYS,
                 () -> new TencentConferenceSource(
-                        account, rooms, roomInfo, memberList, pageSize, probes, maxPages, http, retry));
+                        orCheck(account),
+                        rooms == null ? d.roomIds() : rooms,
+                        roomInfo,
+                        memberList,
+                        pageSize,
+                        probes,
+                        maxPages,
+                        orDefault(http),
+                        orDefault(retry)));
+        return account == null || rooms == null || http == null || retry == null ? null : source;
+    }
+
+    private static TencentAccount orCheck(@Nullable TencentAccount account) {
+        return account == null ? CHECK_ACCOUNT : account;
+    }
+
+    private static HttpSettings orDefault(@Nullable HttpSettings http) {
+        return http == null ? HttpSettings.defaults() : http;
+    }
+
+    private static RetrySettings orDefault(@Nullable RetrySettings retry) {
+        return retry == null ? RetrySettings.defaults() : retry;
     }
 
     private static @Nullable TencentAccount account(Section app) {

@@ -163,6 +163,16 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void givenMissingCredential_whenParsed_thenTheRestOfTheAppIsStillChecked() {
+        String yaml = MINIMAL.replace("    accessKeyId: AKLTexample\n", "") + "    qps: { listRoomInfo: 61 }\n";
+
+        assertThat(problems(yaml, ENV))
+                .containsExactly(
+                        "apps[0] (volcengine/app-1).accessKeyId: missing (required)",
+                        "apps[0] (volcengine/app-1).qps.listRoomInfo: 61 is above the documented limit of 60/s");
+    }
+
+    @Test
     void givenNoKafkaAndNoApps_whenParsed_thenBothAreMissing() {
         assertThat(problems("log: { format: text }\n", ENV))
                 .containsExactly(
