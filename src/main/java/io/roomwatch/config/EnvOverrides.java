@@ -93,7 +93,7 @@ final class EnvOverrides {
         String key = shape.key(segment).orElse(null);
         if (key == null) {
             String where = path.isEmpty() ? "the file" : path;
-            problems.add(name, where + " has no key " + segment + Section.suggest(segment, shape));
+            problems.add(name, where + " has no key " + segment + Suggestions.suggest(segment, shape));
             return null;
         }
         return new Step(key, shape.keys().get(key), Problems.join(path, key));

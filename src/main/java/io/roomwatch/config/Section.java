@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Section {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KiB|MiB|GiB)?");
     private static final int MAX_QUOTE = 60;
 
     private final ObjectNode node;
@@ -84,7 +79,7 @@ final class Section {
             if (wider.keys().containsKey(name)) {
                 problems.add(where(name), elsewhere);
             } else {
-                problems.add(where(name), "unknown key" + suggest(name, shape));
+                problems.add(where(name), "unknown key" + Suggestions.suggest(name, shape));
             }
         }
     }
@@ -215,7 +210,7 @@ final class Section {
 
     /** A size in bytes: {@code 8388608}, {@code 8MiB}, {@code 512KiB}, {@code 1GiB}. */
     long bytes(String key, long fallback) {
-        return parsed(key, fallback, Section::parseBytes, "expected a size in bytes such as 1048576, 512KiB or 8MiB");
+        return parsed(key, fallback, Suggestions::bytes, "expected a size in bytes such as 1048576, 512KiB or 8MiB");
     }
 
     @Nullable
@@ -244,7 +239,8 @@ final class Section {
                 return value.getValue();
             }
         }
-        problems.add(where(key), "unknown value " + quote(text) + ", expected " + alternatives(values.keySet()));
+        problems.add(
+                where(key), "unknown value " + quote(text) + ", expected " + Suggestions.alternatives(values.keySet()));
         return fallback;
     }
 
@@ -322,59 +318,11 @@ final class Section {
         return value;
     }
 
-    private static @Nullable Long parseBytes(String text) {
-        Matcher size = SIZE.matcher(text.trim());
-        if (!size.matches()) {
-            return null;
-        }
-        long amount = Long.parseLong(size.group(1));
-        String unit = size.group(2) == null ? "B" : size.group(2);
-        int shift = "B".equals(unit) ? 0 : "KiB".equals(unit) ? 10 : "MiB".equals(unit) ? 20 : 30;
-        return amount > (Long.MAX_VALUE >> shift) ? null : amount << shift;
-    }
-
     private static String describe(JsonNode node) {
         return node.isArray() ? "a list" : node.isObject() ? "a section" : quote(node.asText());
     }
 
     private static String envName(String key) {
         return key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    static String alternatives(Collection<String> values) {
-        List<String> all = new ArrayList<>(values);
-        if (all.size() == 2) {
-            return all.get(0) + " or " + all.get(1);
-        }
-        return "one of " + String.join(", ", all);
-    }
-
-    static String suggest(String name, Shape shape) {
-        return shape.keys().keySet().stream()
-                .filter(key -> distance(key.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= 2)
-                .min(Comparator.comparingInt(
-                        key -> distance(key.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
-                .map(key -> " (did you mean " + key + "?)")
-                .orElse(", expected one of " + String.join(", ", shape.keys().keySet()));
-    }
-
-    /** Levenshtein distance (typos: a letter missing, extra, changed or two swapped count 1 or 2). */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -173,6 +173,25 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void givenReservedKafkaProperty_whenParsed_thenProblemSaysWhichKeyToUse() {
+        String yaml = FULL.replace("    linger.ms: 10\n", "    linger.ms: 10\n    acks: 1\n    max.block.ms: 5\n");
+
+        assertThat(problems(yaml, ENV))
+                .containsExactly(
+                        "kafka.properties.acks: set by roomwatch, cannot be overridden: roomwatch always uses acks=all",
+                        "kafka.properties.max.block.ms: set by roomwatch, cannot be overridden: use kafka.blockTimeout");
+    }
+
+    @Test
+    void givenDuplicateRoom_whenParsed_thenProblemIsAtRooms() {
+        String yaml = FULL.replace("rooms: [weekly-standup, board-room, \"010\"]", "rooms: [a, a]");
+
+        assertThat(problems(yaml, ENV))
+                .containsExactly(
+                        "apps[2] (tencent-conference/1400000000).rooms: must be non-empty and without duplicates");
+    }
+
+    @Test
     void givenNoKafkaAndNoApps_whenParsed_thenBothAreMissing() {
         assertThat(problems("log: { format: text }\n", ENV))
                 .containsExactly(
