@@ -34,7 +34,14 @@ final class Checks {
 
     /** A QPS budget: at least 1, at most the vendor's documented limit for that API. */
     static int requireQps(int value, int documented, String name) {
-        return requireRange(value, 1, documented, name + " (requests per second, documented limit " + documented + ")");
+        if (value > documented) {
+            throw new IllegalArgumentException(
+                    name + ": " + value + " is above the documented limit of " + documented + "/s");
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(name + ": must be at least 1 request per second, was " + value);
+        }
+        return value;
     }
 
     static @Nullable URI requireHttpUrl(@Nullable URI url, String name) {
