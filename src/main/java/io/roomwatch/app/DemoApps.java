@@ -1,7 +1,10 @@
 package io.roomwatch.app;
 
+import io.roomwatch.config.AdminConfig;
+import io.roomwatch.config.AppConfig;
 import io.roomwatch.config.KafkaSinkConfig;
 import io.roomwatch.config.PollConfig;
+import io.roomwatch.config.RoomwatchConfig;
 import io.roomwatch.config.Secret;
 import io.roomwatch.config.TencentAccount;
 import io.roomwatch.config.TencentConferenceSource;
@@ -21,7 +24,7 @@ final class DemoApps {
 
     private DemoApps() {}
 
-    static PollerApp.Settings settings(String bootstrapServers, String emulatorBaseUrl, int adminPort) {
+    static RoomwatchConfig settings(String bootstrapServers, String emulatorBaseUrl, int adminPort) {
         URI base = URI.create(emulatorBaseUrl);
         PollConfig poll = PollConfig.defaults().withSweepInterval(Duration.ofSeconds(5));
         TencentAccount tencent = TencentAccount.of(
@@ -33,16 +36,17 @@ final class DemoApps {
         List<String> conferenceRooms = IntStream.rangeClosed(1, CONFERENCE_ROOMS)
                 .mapToObj(i -> "room-" + i)
                 .toList();
-        List<PollerApp.AppSpec> apps = List.of(
-                new PollerApp.AppSpec(
+        List<AppConfig> apps = List.of(
+                new AppConfig(
                         VolcengineSource.of(
                                         EmulatorConfig.DEMO_VOLCENGINE_APP,
                                         EmulatorConfig.DEMO_ACCESS_KEY_ID,
                                         Secret.of(EmulatorConfig.DEMO_SECRET_ACCESS_KEY))
                                 .withBaseUrl(base),
                         poll),
-                new PollerApp.AppSpec(TencentLiveSource.of(tencent), poll),
-                new PollerApp.AppSpec(TencentConferenceSource.of(tencent, conferenceRooms), poll));
-        return new PollerApp.Settings(KafkaSinkConfig.defaults(bootstrapServers), apps, "127.0.0.1", adminPort);
+                new AppConfig(TencentLiveSource.of(tencent), poll),
+                new AppConfig(TencentConferenceSource.of(tencent, conferenceRooms), poll));
+        return RoomwatchConfig.of(KafkaSinkConfig.defaults(bootstrapServers), apps)
+                .withAdmin(AdminConfig.defaults().withPort(adminPort));
     }
 }

@@ -1,6 +1,7 @@
 package io.roomwatch.app;
 
 import io.roomwatch.broker.EmbeddedKafka;
+import io.roomwatch.config.RoomwatchConfig;
 import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                     .start()
                     .block(Duration.ofSeconds(30));
             emulator.startScenario(scenario != null ? ScenarioConfig.read(scenario) : ScenarioConfig.demo());
-            PollerApp.Settings settings = DemoApps.settings(bootstrap, emulator.baseUrl(), adminPort);
+            RoomwatchConfig settings = DemoApps.settings(bootstrap, emulator.baseUrl(), adminPort);
             out.println("kafka " + bootstrap + ", emulator " + emulator.baseUrl() + "; events of topic "
                     + settings.kafka().eventsTopic() + " follow");
             out.flush();

@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Polls RTC vendors' room and member APIs and publishes RoomCreated, RoomDestroyed, UserJoined "
                 + "and UserLeft events to Apache Kafka.",
-        subcommands = {DemoCommand.class, EmulatorCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            EmulatorCommand.class,
+            TailCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     private Main() {}

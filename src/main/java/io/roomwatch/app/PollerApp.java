@@ -3,9 +3,8 @@ package io.roomwatch.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomwatch.admin.AdminServer;
-import io.roomwatch.config.KafkaSinkConfig;
-import io.roomwatch.config.PollConfig;
-import io.roomwatch.config.SourceConfig;
+import io.roomwatch.config.AppConfig;
+import io.roomwatch.config.RoomwatchConfig;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.poll.CycleReport;
 import io.roomwatch.provider.RateBudget;
@@ -33,12 +32,6 @@ final class PollerApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PollerApp.class);
 
-    /** One app to watch. */
-    record AppSpec(SourceConfig source, PollConfig poll) {}
-
-    /** Everything the service needs. */
-    record Settings(KafkaSinkConfig kafka, List<AppSpec> apps, String adminHost, int adminPort) {}
-
     private final List<AppPoller> pollers;
     private final List<RtcProvider> providers;
     private final KafkaEventSink sink;
@@ -65,7 +58,7 @@ final class PollerApp implements AutoCloseable {
     }
 
     /** Starts everything; {@code onReport} sees every committed batch (on Reactor threads: keep it quick). */
-    static PollerApp start(Settings settings, Consumer<CycleReport> onReport) {
+    static PollerApp start(RoomwatchConfig settings, Consumer<CycleReport> onReport) {
         return start(settings, onReport, () -> {});
     }
 
@@ -73,23 +66,23 @@ final class PollerApp implements AutoCloseable {
      * Starts everything; {@code onAllStopped} runs if every app has stopped on its own (rejected credentials, fenced
      * by another instance): then there is nothing left to do.
      */
-    static PollerApp start(Settings settings, Consumer<CycleReport> onReport, Runnable onAllStopped) {
+    static PollerApp start(RoomwatchConfig settings, Consumer<CycleReport> onReport, Runnable onAllStopped) {
         Scheduler timer = Schedulers.parallel();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KafkaEventSink sink = KafkaEventSink.create(settings.kafka(), KafkaSnapshotStore.create(settings.kafka()));
         List<AutoCloseable> resources = new ArrayList<>();
         List<RtcProvider> providers = new ArrayList<>();
         List<AppPoller> pollers = new ArrayList<>();
-        for (AppSpec spec : settings.apps()) {
+        for (AppConfig spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
             pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer, registry));
         }
         Disposable polling = Flux.merge(
                         pollers.stream().map(p -> runAlone(p, onReport)).toList())
-                .subscribe();
+                .subscribe(report -> {}, e -> log.error("polling failed: {}", e.toString()), onAllStopped);
         DisposableServer admin = AdminServer.create(
-                        settings.adminHost(), settings.adminPort(), registry, () -> ready(pollers))
+                        settings.admin().host(), settings.admin().port(), registry, () -> ready(pollers))
                 .start()
                 .block(Duration.ofSeconds(10));
         log.info("admin endpoint on http://{}:{}/metrics, /health/live, /health/ready", admin.host(), admin.port());

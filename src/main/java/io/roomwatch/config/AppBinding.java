@@ -90,6 +90,7 @@ final class AppBinding {
         Duration initialLookback = poll.duration("initialLookback", d.initialLookback());
         int probeConcurrency = poll.integer("probeConcurrency", d.probeConcurrency());
         Duration commitRetryMaxBackoff = poll.duration("commitRetryMaxBackoff", d.commitRetryMaxBackoff());
+        int leaveAfterMisses = poll.integer("leaveAfterMisses", d.leaveAfterMisses());
         return poll.problems()
                 .build(
                         poll.where(),
@@ -104,7 +105,8 @@ final class AppBinding {
                                 maxBatchDelay,
                                 initialLookback,
                                 probeConcurrency,
-                                commitRetryMaxBackoff));
+                                commitRetryMaxBackoff,
+                                leaveAfterMisses));
     }
 
     private static Map<String, Provider> providers() {

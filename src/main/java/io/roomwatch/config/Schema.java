@@ -20,7 +20,8 @@ final class Schema {
             "maxBatchDelay",
             "initialLookback",
             "probeConcurrency",
-            "commitRetryMaxBackoff");
+            "commitRetryMaxBackoff",
+            "leaveAfterMisses");
 
     static final Shape VOLCENGINE = Shape.section(
                     "provider", "appId", "accessKeyId", "secretAccessKey", "region", "baseUrl")
