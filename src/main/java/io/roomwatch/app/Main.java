@@ -14,26 +14,25 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Polls RTC vendors' room and member APIs and publishes RoomCreated, RoomDestroyed, UserJoined "
                 + "and UserLeft events to Apache Kafka.",
-        subcommands = {
-            RunCommand.class,
-            DemoCommand.class,
-            EmulatorCommand.class,
-            TailCommand.class,
-            ValidateCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        subcommands = {DemoCommand.class, EmulatorCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    /** The command line, for tests: {@code commandLine().execute(args)} returns the exit code. */
-    static CommandLine commandLine() {
+    /**
+     * The command line, for tests: {@code commandLine(env).execute(args)} returns the exit code. {@code env} is where
+     * configuration files' {@code ${VAR}} placeholders and {@code ROOMWATCH_...} overrides come from.
+     */
+    static CommandLine commandLine(java.util.Map<String, String> env) {
         // picocli's own exit code for bad usage is 2 (ExitCode.USAGE), the same as for a bad configuration
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .addSubcommand(new RunCommand(env))
+                .addSubcommand(new ValidateCommand(env))
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** The version from the jar's manifest, or "dev" when run from classes. */

@@ -20,8 +20,14 @@ import picocli.CommandLine.Spec;
                 + "configuration (nothing is started), 1 on a failure while starting.")
 final class RunCommand implements Callable<Integer> {
 
+    private final java.util.Map<String, String> env;
+
     @Spec
     CommandSpec spec;
+
+    RunCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
 
     @Option(
             names = {"-c", "--config"},
@@ -33,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RoomwatchConfig loaded;
         try {
-            loaded = ConfigLoader.load(config, System.getenv());
+            loaded = ConfigLoader.load(config, env);
         } catch (ConfigException e) {
             return Problems.report(spec.commandLine().getErr(), config, e.problems());
         }

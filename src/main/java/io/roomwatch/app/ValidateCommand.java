@@ -17,15 +17,21 @@ import picocli.CommandLine.Spec;
                 + "anything. Exit code 0 when valid, 2 with one line per problem otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
+    private final java.util.Map<String, String> env;
+
     @Spec
     CommandSpec spec;
+
+    ValidateCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
 
     @Parameters(paramLabel = "FILE", description = "The YAML configuration file")
     Path file;
 
     @Override
     public Integer call() {
-        ConfigValidation validation = ConfigLoader.validate(file, System.getenv());
+        ConfigValidation validation = ConfigLoader.validate(file, env);
         if (!validation.valid()) {
             return Problems.report(spec.commandLine().getErr(), file, validation.problems());
         }

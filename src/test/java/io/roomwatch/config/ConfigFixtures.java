@@ -53,6 +53,7 @@ final class ConfigFixtures {
                   initialLookback: 2h
                   probeConcurrency: 2
                   commitRetryMaxBackoff: 1m
+                  leaveAfterMisses: 3
               - provider: tencent-live
                 sdkAppId: "1400000000"
                 administrator: administrator

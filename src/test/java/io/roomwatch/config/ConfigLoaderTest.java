@@ -84,7 +84,8 @@ class ConfigLoaderTest {
                         Duration.ofMillis(50),
                         Duration.ofHours(2),
                         2,
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1),
+                        3));
     }
 
     @Test
