@@ -32,17 +32,23 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * roomwatch in a child JVM ({@code roomwatch run}) against the emulator under churn and a real broker, killed with
- * SIGKILL at random moments and restarted, {@code -Dcrash.kills=N} times (5 by default). Then the churn stops, a last
- * instance catches up and is stopped with SIGTERM. A read_committed consumer must see: no duplicate event id, the
- * contract kept (framing, alternation), and a replay equal to the emulator's true state.
+ * roomwatch in a child JVM ({@code roomwatch run}) against the emulator under churn and a real broker: killed with
+ * SIGKILL at random moments and restarted, {@code -Dcrash.kills=N} times (5 by default); then, in the next instance,
+ * the broker is stopped for 30 s and started again. Then the churn stops, that instance catches up and is stopped with
+ * SIGTERM. A read_committed consumer must see: no duplicate event id, the contract kept (framing, alternation), and a
+ * replay equal to the emulator's true state. Last, a second instance with the same transactional ids fences a first
+ * one, which stops cleanly.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryIT {
 
     private static final int CONFERENCE_ROOMS = 40;
@@ -74,8 +80,9 @@ class CrashRecoveryIT {
     }
 
     @Test
+    @Order(1)
     @Timeout(600)
-    void killedAtRandomAndRestarted_thenNoDuplicateNoLossAndReplayEqualsTruth() throws Exception {
+    void killedAtRandomAndRestarted_andBrokerDown30s_thenNoDuplicateNoLossAndReplayEqualsTruth() throws Exception {
         Path config = writeConfig();
         emulator.startScenario(ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
         SplittableRandom random = new SplittableRandom(Long.getLong("crash.seed", 11));
@@ -88,8 +95,15 @@ class CrashRecoveryIT {
                     .isFalse();
             roomwatch.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, an open transaction left behind
         }
-        emulator.stopScenario();
         Process last = launch(config, "final");
+        assertThat(last.waitFor(8, TimeUnit.SECONDS)).isFalse();
+        kafka.stop(); // the broker is down: commits fail, polling pauses, memory stays within -Xmx
+        assertThat(last.waitFor(30, TimeUnit.SECONDS))
+                .as("roomwatch survives a 30 s broker outage")
+                .isFalse();
+        kafka.start(); // same data folder and ports
+        assertThat(last.waitFor(5, TimeUnit.SECONDS)).isFalse();
+        emulator.stopScenario();
         Map<String, Map<String, Set<String>>> truth = truth();
         List<PresenceEvent> events = awaitConvergence(truth, Duration.ofSeconds(120));
         last.destroy(); // SIGTERM: graceful
@@ -101,6 +115,29 @@ class CrashRecoveryIT {
                 .isEqualTo(events.size());
         assertThat(replayByApp(events)).isEqualTo(truth);
         assertThat(events).as("the churn produced a real stream").hasSizeGreaterThan(50);
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(180)
+    void secondInstanceWithSameTransactionalIds_fencesTheFirst_whichStopsCleanly() throws Exception {
+        Path config = writeConfig();
+        Process first = launch(config, "fenced");
+        assertThat(first.waitFor(10, TimeUnit.SECONDS))
+                .as("first instance running")
+                .isFalse();
+        Process second = launch(config, "fencer");
+        boolean firstEnded = first.waitFor(90, TimeUnit.SECONDS);
+        second.destroy();
+        second.waitFor(60, TimeUnit.SECONDS);
+
+        String firstLog = Files.readString(dir.resolve("fenced.log"));
+        assertThat(firstEnded)
+                .as("the fenced instance stops by itself; its log:%n%s", firstLog)
+                .isTrue();
+        assertThat(first.exitValue()).as("every app stopped on its own").isEqualTo(1);
+        assertThat(firstLog).contains("fenced");
+        assertThat(second.exitValue()).as("the fencer shuts down gracefully").isIn(0, 143);
     }
 
     /** Reads everything committed until the replay equals the truth, or the deadline passes. */
@@ -163,7 +200,7 @@ class CrashRecoveryIT {
         Path log = dir.resolve(name + ".log");
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
+                        "-Xmx256m", // bounded memory: an unbounded buffer during the outage would end in an OOM
                         "-cp",
                         System.getProperty("java.class.path"),
                         "io.roomwatch.app.Main",
