@@ -122,12 +122,15 @@ class CrashRecoveryIT {
     @Timeout(180)
     void secondInstanceWithSameTransactionalIds_fencesTheFirst_whichStopsCleanly() throws Exception {
         Path config = writeConfig();
+        // Churn, so that every app of the first instance tries to commit: a zombie is fenced at its next commit
+        emulator.startScenario(ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
         Process first = launch(config, "fenced");
         assertThat(first.waitFor(10, TimeUnit.SECONDS))
                 .as("first instance running")
                 .isFalse();
         Process second = launch(config, "fencer");
         boolean firstEnded = first.waitFor(90, TimeUnit.SECONDS);
+        emulator.stopScenario();
         second.destroy();
         second.waitFor(60, TimeUnit.SECONDS);
 
