@@ -15,6 +15,7 @@ import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.VendorEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,12 @@ class SecretsIT {
             }
             emulator.stop().block(Duration.ofSeconds(10));
 
-            String logged = logs.list.stream().map(SecretsIT::render).collect(Collectors.joining("\n"));
+            rootLogger().detachAppender(logs);
+            List<ILoggingEvent> events;
+            synchronized (logs) { // AppenderBase.doAppend holds this lock while appending
+                events = List.copyOf(logs.list);
+            }
+            String logged = events.stream().map(SecretsIT::render).collect(Collectors.joining("\n"));
             assertThat(logged)
                     .as("the apps did stop with a rejection")
                     .contains("SignatureDoesNotMatch")
