@@ -41,6 +41,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -78,7 +79,9 @@ public final class LatencyBench {
             double p99,
             double max,
             double memberCallsPerSecond,
-            double warmUpSeconds) {
+            double warmUpSeconds,
+            @Nullable Double busyP50,
+            @Nullable Double quietP50) {
         double floor() {
             return c.rooms() / (double) Q;
         }
@@ -135,12 +138,36 @@ public final class LatencyBench {
                             ctx.full() ? gain >= 2 : null,
                             Map.of("roundRobin", details(rr), "adaptive", details(adaptive)));
         }
-        if (ctx.full() || !outcomes.isEmpty()) {
-            Path png = ctx.full()
-                    ? ctx.chartDir().resolve("latency.png")
-                    : ctx.results().dir().resolve("latency.png");
-            LatencyChart.draw(outcomes, Q, png);
-            System.out.println("chart written to " + png.toAbsolutePath());
+        List<Outcome> drawn = ctx.full()
+                ? Remembered.merge(ctx.results().dir().resolve("latency-outcomes.json"), outcomes)
+                : outcomes;
+        Path png = ctx.full()
+                ? ctx.chartDir().resolve("latency.png")
+                : ctx.results().dir().resolve("latency.png");
+        LatencyChart.draw(drawn, Q, png);
+        System.out.println("chart written to " + png.toAbsolutePath() + " (" + drawn.size() + " cases)");
+    }
+
+    /** Outcomes of earlier full runs (e.g. the long N = 10 000 case run on its own), so the chart shows them all. */
+    static final class Remembered {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        static List<Outcome> merge(Path file, List<Outcome> now) {
+            Map<String, Outcome> byCase = new LinkedHashMap<>();
+            try {
+                if (java.nio.file.Files.exists(file)) {
+                    for (Outcome o : JSON.readValue(file.toFile(), Outcome[].class)) {
+                        byCase.put(o.c().rooms() + "/" + o.c().label(), o);
+                    }
+                }
+                now.forEach(o -> byCase.put(o.c().rooms() + "/" + o.c().label(), o));
+                java.nio.file.Files.createDirectories(file.getParent());
+                JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), byCase.values());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return List.copyOf(byCase.values());
         }
     }
 
@@ -177,6 +204,10 @@ public final class LatencyBench {
         d.put("p99", o.p99());
         d.put("max", o.max());
         d.put("memberCallsPerSecond", o.memberCallsPerSecond());
+        if (o.c().busyShare() > 0) {
+            d.put("p50 of changes in busy rooms", o.busyP50());
+            d.put("p50 of changes in quiet rooms", o.quietP50());
+        }
         return d;
     }
 
@@ -197,7 +228,9 @@ public final class LatencyBench {
             SplittableRandom random = new SplittableRandom(c.rooms() * 31L + c.hotWeight());
             List<RoomKey> rooms = new ArrayList<>();
             Map<RoomKey, List<String>> leavable = new HashMap<>();
-            int initialMembers = 3;
+            // rooms start empty: a first poll that finds members would make every room "hot" for the hot window
+            // (60 s), and the adaptive policy would be measured while it cannot tell busy rooms from quiet ones
+            int initialMembers = 0;
             for (int i = 0; i < c.rooms(); i++) {
                 RoomKey key = RoomKey.of(Vendor.TENCENT_LIVE, APP_ID, String.format(Locale.ROOT, "room-%05d", i));
                 emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, APP_ID, key.roomId()));
@@ -222,14 +255,18 @@ public final class LatencyBench {
                 failed.incrementAndGet();
                 System.err.println("poller stopped: " + e);
             });
-            long expected = (long) c.rooms() * initialMembers;
             long deadline = System.nanoTime()
                     + Duration.ofSeconds(60 + 4L * c.rooms() / Q).toNanos();
-            while (timed.joinsCommitted() < expected) {
-                if (System.nanoTime() > deadline || failed.get() > 0) {
-                    throw new IllegalStateException(
-                            "warm-up: " + timed.joinsCommitted() + " of " + expected + " joins");
-                }
+            while (engine.state().live().size() < c.rooms()) { // every room listed by a sweep and committed
+                check(
+                        deadline,
+                        failed,
+                        "warm-up: " + engine.state().live().size() + " of " + c.rooms() + " rooms live");
+                Thread.sleep(100);
+            }
+            long polled0 = emulator.calls(Api.LIVE_GET_MEMBER_LIST).served();
+            while (emulator.calls(Api.LIVE_GET_MEMBER_LIST).served() - polled0 < c.rooms() + 8) { // never-polled first
+                check(deadline, failed, "warm-up: first polls");
                 Thread.sleep(100);
             }
             double warmUp = (System.nanoTime() - w0) / 1e9;
@@ -289,6 +326,16 @@ public final class LatencyBench {
                     .sorted()
                     .toArray();
             int undetected = changes.size() - latencies.length;
+            java.util.Set<String> busyIds = new java.util.HashSet<>();
+            busy.forEach(k -> busyIds.add(k.roomId()));
+            double[] busyLatencies = latencies(
+                    timed,
+                    changes.stream().filter(ch -> busyIds.contains(ch.roomId())).toList());
+            double[] quietLatencies = latencies(
+                    timed,
+                    changes.stream()
+                            .filter(ch -> !busyIds.contains(ch.roomId()))
+                            .toList());
             double callRate = (calls1.served() - calls0.served()) / measured;
             Outcome o = new Outcome(
                     c,
@@ -299,7 +346,9 @@ public final class LatencyBench {
                     percentile(latencies, 0.99),
                     latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
                     callRate,
-                    warmUp);
+                    warmUp,
+                    c.busyShare() > 0 ? percentile(busyLatencies, 0.5) : null,
+                    c.busyShare() > 0 ? percentile(quietLatencies, 0.5) : null);
             System.out.printf(
                     Locale.ROOT,
                     "latency N=%5d %-28s %5d changes: p50 %6.2f s, p90 %6.2f s, p99 %6.2f s, max %6.2f s (floor %.2f s,"
@@ -315,7 +364,9 @@ public final class LatencyBench {
                     o.target(),
                     undetected,
                     callRate,
-                    warmUp);
+                    warmUp,
+                    c.busyShare() > 0 ? percentile(busyLatencies, 0.5) : null,
+                    c.busyShare() > 0 ? percentile(quietLatencies, 0.5) : null);
             return o;
         } finally {
             if (poller != null) {
@@ -325,6 +376,25 @@ public final class LatencyBench {
             http.close();
             emulator.stop().block(WAIT);
         }
+    }
+
+    private static void check(long deadline, AtomicLong failed, String what) {
+        if (System.nanoTime() > deadline || failed.get() > 0) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    /** Seconds from each change to the commit of its event, sorted; changes not (yet) committed are left out. */
+    private static double[] latencies(TimedSink timed, List<Change> changes) {
+        return changes.stream()
+                .mapToDouble(ch -> {
+                    Long at = timed.commits.get(
+                            TimedSink.key(ch.roomId(), ch.userId(), ch.type() == ChangeType.UserJoined));
+                    return at == null ? Double.NaN : (at - ch.timeMillis()) / 1000.0;
+                })
+                .filter(x -> !Double.isNaN(x))
+                .sorted()
+                .toArray();
     }
 
     private static long latestSeq(RunningEmulator emulator) {
