@@ -79,6 +79,7 @@ public final class LatencyBench {
             double p99,
             double max,
             double memberCallsPerSecond,
+            long throttled,
             double warmUpSeconds,
             @Nullable Double busyP50,
             @Nullable Double quietP50) {
@@ -204,6 +205,7 @@ public final class LatencyBench {
         d.put("p99", o.p99());
         d.put("max", o.max());
         d.put("memberCallsPerSecond", o.memberCallsPerSecond());
+        d.put("memberCallsThrottledWhileMeasuring", o.throttled());
         if (o.c().busyShare() > 0) {
             d.put("p50 of changes in busy rooms", o.busyP50());
             d.put("p50 of changes in quiet rooms", o.quietP50());
@@ -346,13 +348,14 @@ public final class LatencyBench {
                     percentile(latencies, 0.99),
                     latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
                     callRate,
+                    calls1.throttled() - calls0.throttled(),
                     warmUp,
                     c.busyShare() > 0 ? percentile(busyLatencies, 0.5) : null,
                     c.busyShare() > 0 ? percentile(quietLatencies, 0.5) : null);
             System.out.printf(
                     Locale.ROOT,
                     "latency N=%5d %-28s %5d changes: p50 %6.2f s, p90 %6.2f s, p99 %6.2f s, max %6.2f s (floor %.2f s,"
-                            + " target p99 %.2f s), %d undetected, %.1f member calls/s, warm-up %.1f s%n",
+                            + " target p99 %.2f s), %d undetected, %.1f member calls/s (%d throttled), warm-up %.1f s%n",
                     c.rooms(),
                     c.label(),
                     latencies.length,
@@ -364,6 +367,8 @@ public final class LatencyBench {
                     o.target(),
                     undetected,
                     callRate,
+                    o.throttled(),
+                    calls1.throttled() - calls0.throttled(),
                     warmUp,
                     c.busyShare() > 0 ? percentile(busyLatencies, 0.5) : null,
                     c.busyShare() > 0 ? percentile(quietLatencies, 0.5) : null);
