@@ -106,7 +106,7 @@ public final class LatencyBench {
                 cases.add(new Case("uniform, round robin", 10_000, 10, 0, 1, 150));
             }
         } else {
-            cases.add(new Case("uniform, round robin", 100, 10, 0, 1, 4));
+            cases.add(new Case("skewed, round robin", 100, 10, 0.9, 1, 4));
             cases.add(new Case("skewed, adaptive (default)", 100, 10, 0.9, 4, 4));
         }
         List<Outcome> outcomes = new ArrayList<>();
@@ -355,7 +355,7 @@ public final class LatencyBench {
             System.out.printf(
                     Locale.ROOT,
                     "latency N=%5d %-28s %5d changes: p50 %6.2f s, p90 %6.2f s, p99 %6.2f s, max %6.2f s (floor %.2f s,"
-                            + " target p99 %.2f s), %d undetected, %.1f member calls/s (%d throttled), warm-up %.1f s%n",
+                            + " target p99 %.2f s), %d undetected, %.1f member calls/s (%d throttled), warm-up %.1f s%s%n",
                     c.rooms(),
                     c.label(),
                     latencies.length,
@@ -368,10 +368,10 @@ public final class LatencyBench {
                     undetected,
                     callRate,
                     o.throttled(),
-                    calls1.throttled() - calls0.throttled(),
                     warmUp,
-                    c.busyShare() > 0 ? percentile(busyLatencies, 0.5) : null,
-                    c.busyShare() > 0 ? percentile(quietLatencies, 0.5) : null);
+                    c.busyShare() > 0
+                            ? Results.f(", p50 in busy rooms %.2f s, in quiet rooms %.2f s", o.busyP50(), o.quietP50())
+                            : "");
             return o;
         } finally {
             if (poller != null) {
