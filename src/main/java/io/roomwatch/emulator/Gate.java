@@ -31,6 +31,11 @@ final class Gate {
         this.faults = faults;
     }
 
+    /** Calls of {@code api} served and throttled by the rate limiter so far. */
+    CallCounts counts(Api api) {
+        return limiter.counts(api);
+    }
+
     Reply pass(Api api, String app, int page, Answers answers, Supplier<Reply> business) {
         if (!limiter.tryAcquire(api, app)) {
             return answers.throttled();

@@ -3,6 +3,7 @@ package io.roomwatch.emulator;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import reactor.core.scheduler.Scheduler;
@@ -17,6 +18,7 @@ final class RateLimiter {
     private final RateLimits limits;
     private final Scheduler clock;
     private final Map<String, ArrayDeque<Long>> served = new HashMap<>();
+    private final Map<Api, long[]> counts = new EnumMap<>(Api.class); // {served, throttled}, all apps
 
     RateLimiter(RateLimits limits, Scheduler clock) {
         this.limits = limits;
@@ -25,6 +27,18 @@ final class RateLimiter {
 
     /** True if the call may be served (and is then counted), false if it must be throttled. */
     synchronized boolean tryAcquire(Api api, String app) {
+        boolean admitted = admit(api, app);
+        counts.computeIfAbsent(api, a -> new long[2])[admitted ? 0 : 1]++;
+        return admitted;
+    }
+
+    /** Calls of {@code api} (all apps) served and throttled since the start. */
+    synchronized CallCounts counts(Api api) {
+        long[] c = counts.getOrDefault(api, new long[2]);
+        return new CallCounts(api, c[0], c[1]);
+    }
+
+    private boolean admit(Api api, String app) {
         if (!limits.enabled()) {
             return true;
         }

@@ -35,6 +35,11 @@ public final class RunningEmulator {
         return services.world();
     }
 
+    /** Calls of {@code api} (all apps) the rate limiter served and throttled since the start (benchmarks, tests). */
+    public CallCounts calls(Api api) {
+        return services.gate().counts(api);
+    }
+
     /** The fault switchboard. */
     public Faults faults() {
         return services.faults();

@@ -35,23 +35,60 @@ public record AppState(
 
     /** This state with a diff's room changes applied: ended incarnations first, then new or changed ones. */
     public AppState apply(Transition transition) {
-        Map<String, RoomState> nextLive = new HashMap<>(live);
-        Map<String, Instant> nextRetired = new HashMap<>(retired);
-        for (RoomState room : transition.ended()) {
-            nextLive.remove(room.ref().key().roomId(), room);
-            if (room.createdAt() != null) {
-                nextRetired.merge(room.ref().key().roomId(), room.createdAt(), Instants::later);
+        return toBuilder().apply(transition).build();
+    }
+
+    /**
+     * A mutable copy of this state, to apply many transitions at the cost of one copy (applying them one by one to
+     * immutable states copies every room for each of them).
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Applies transitions to a mutable copy of an {@link AppState}; not thread-safe. */
+    public static final class Builder {
+
+        private final AppKey app;
+        private final Map<String, RoomState> live;
+        private final Map<String, Instant> retired;
+        private @Nullable Instant listedUntil;
+
+        private Builder(AppState from) {
+            this.app = from.app;
+            this.live = new HashMap<>(from.live);
+            this.retired = new HashMap<>(from.retired);
+            this.listedUntil = from.listedUntil;
+        }
+
+        /** Applies {@code transition} exactly as {@link AppState#apply} does. */
+        public Builder apply(Transition transition) {
+            for (RoomState room : transition.ended()) {
+                live.remove(room.ref().key().roomId(), room);
+                if (room.createdAt() != null) {
+                    retired.merge(room.ref().key().roomId(), room.createdAt(), Instants::later);
+                }
             }
-        }
-        for (RoomState room : transition.upserted()) {
-            nextLive.put(room.ref().key().roomId(), room);
-        }
-        Instant watermark = transition.listedUntil() == null
-                ? listedUntil
-                : listedUntil == null
+            for (RoomState room : transition.upserted()) {
+                live.put(room.ref().key().roomId(), room);
+            }
+            if (transition.listedUntil() != null) {
+                listedUntil = listedUntil == null
                         ? transition.listedUntil()
                         : Instants.later(listedUntil, transition.listedUntil());
-        return new AppState(app, nextLive, nextRetired, watermark);
+            }
+            return this;
+        }
+
+        /** The live incarnation of {@code roomId} as of the transitions applied so far, if any. */
+        public @Nullable RoomState live(String roomId) {
+            return live.get(roomId);
+        }
+
+        /** The state reached so far; the builder can go on afterwards. */
+        public AppState build() {
+            return new AppState(app, live, retired, listedUntil);
+        }
     }
 
     /** This state without retirement marks of incarnations created before {@code cutoff}, which no sweep can list. */

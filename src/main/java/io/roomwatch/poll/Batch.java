@@ -28,32 +28,43 @@ record Batch(List<Transition> transitions, AppState next, Set<RoomRef> changedRo
 
     /** Diffs {@code observations} in order; member lists with flap damping {@code leaveAfterMisses} (1 = none). */
     static Batch diff(AppState committed, List<Observation> observations, int leaveAfterMisses) {
+        // one mutable copy of the app's rooms per batch (not per observation); an immutable state is built only when
+        // a sweep needs the whole state, and at the end
+        AppState.Builder working = committed.toBuilder();
         AppState state = committed;
+        boolean behind = false; // whether `state` lags behind `working`
         List<Transition> transitions = new ArrayList<>();
         Set<RoomRef> changed = new LinkedHashSet<>();
         int sweeps = 0;
         for (Observation observation : observations) {
-            sweeps += observation instanceof RoomSweep ? 1 : 0;
-            Transition t = diffOne(state, observation, leaveAfterMisses);
+            Transition t;
+            if (observation instanceof RoomSweep sweep) {
+                sweeps++;
+                if (behind) {
+                    state = working.build();
+                    behind = false;
+                }
+                t = SnapshotDiff.sweep(state, sweep);
+            } else {
+                t = diffRoom(working, observation, leaveAfterMisses);
+            }
             if (!t.isEmpty()) {
                 transitions.add(t);
-                state = state.apply(t);
+                working.apply(t);
+                behind = true;
                 t.events().stream().filter(e -> e.userId() != null).forEach(e -> changed.add(e.room()));
             }
         }
-        return new Batch(transitions, state, changed, sweeps);
+        return new Batch(transitions, behind ? working.build() : state, changed, sweeps);
     }
 
-    private static Transition diffOne(AppState state, Observation observation, int leaveAfterMisses) {
-        if (observation instanceof RoomSweep sweep) {
-            return SnapshotDiff.sweep(state, sweep);
-        }
+    private static Transition diffRoom(AppState.Builder state, Observation observation, int leaveAfterMisses) {
         if (observation instanceof MemberList list) {
-            RoomState room = state.live().get(list.room().key().roomId());
+            RoomState room = state.live(list.room().key().roomId());
             return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
         }
         RoomGone gone = (RoomGone) observation;
-        RoomState room = state.live().get(gone.room().key().roomId());
+        RoomState room = state.live(gone.room().key().roomId());
         return room == null ? Transition.none() : SnapshotDiff.gone(room, gone);
     }
 

@@ -276,11 +276,9 @@ final class AppLane {
     }
 
     private static AppState fold(AppState before, List<Transition> transitions) {
-        AppState state = before;
-        for (Transition transition : transitions) {
-            state = state.apply(transition);
-        }
-        return state;
+        AppState.Builder state = before.toBuilder(); // one copy of the app's rooms per batch, not per transition
+        transitions.forEach(state::apply);
+        return state.build();
     }
 
     private List<ProducerRecord<String, byte[]>> events(List<Transition> transitions) {

@@ -1,0 +1,42 @@
+package io.roomwatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every benchmark in its smallest configuration, one broker for all, so they keep working. Asserts only that each
+ * produces its figures: targets are proven by the documented full runs, not here.
+ */
+@Tag("slow")
+@Timeout(240)
+class BenchSmokeIT {
+
+    @Test
+    void givenSmokeSizes_whenRunningEveryBenchmark_thenEachWritesItsFigures(@TempDir Path out) throws Exception {
+        try (BenchContext ctx = new BenchContext(false, out, out.resolve("chart"))) {
+            Bench.run(ctx, new LinkedHashSet<>(Bench.ALL));
+
+            assertThat(ctx.results().rows())
+                    .extracting(Results.Row::id)
+                    .contains(
+                            "memory.perMember",
+                            "diff.membersPerSecond",
+                            "restore.seconds",
+                            "emitter.ratio",
+                            "rate.live_get_member_list",
+                            "latency.skewed.gain");
+            assertThat(ctx.results().rows())
+                    .allSatisfy(row -> assertThat(row.measured()).doesNotContain("NaN"));
+        }
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(Files.readString(out.resolve("results.md"))).contains("Emitter throughput");
+        assertThat(out.resolve("latency.png")).exists();
+    }
+}
