@@ -45,7 +45,8 @@ final class DemoApps {
                                 .withBaseUrl(base),
                         poll),
                 new AppConfig(TencentLiveSource.of(tencent), poll),
-                new AppConfig(TencentConferenceSource.of(tencent, conferenceRooms), poll));
+                // offset-cursor member pages: two misses before a leave, as the configuration's default for TUIRoomKit
+                new AppConfig(TencentConferenceSource.of(tencent, conferenceRooms), poll.withLeaveAfterMisses(2)));
         return RoomwatchConfig.of(KafkaSinkConfig.defaults(bootstrapServers), apps)
                 .withAdmin(AdminConfig.defaults().withPort(adminPort));
     }

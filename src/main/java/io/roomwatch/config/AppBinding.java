@@ -31,7 +31,7 @@ final class AppBinding {
         checkKeys(app, provider);
         SourceConfig source =
                 provider == Provider.VOLCENGINE ? SourceBinding.volcengine(app) : SourceBinding.tencent(app, provider);
-        PollConfig poll = poll(app.section("poll"));
+        PollConfig poll = poll(app.section("poll"), defaultLeaveAfterMisses(provider));
         if (source == null || poll == null) {
             return null;
         }
@@ -77,7 +77,17 @@ final class AppBinding {
                                 throttled, throttledWait, transients, firstBackoff, maxBackoff, jitter));
     }
 
-    static @Nullable PollConfig poll(Section poll) {
+    /**
+     * TUIRoomKit pages member lists with an offset cursor: a member who leaves while roomwatch reads the pages shifts
+     * the others, so a present member can be missing from one "complete" list. Requiring two misses in a row before
+     * {@code UserLeft} keeps such a skip from inventing a leave (found by EngineEmulatorIT), at the cost of one more
+     * member poll of latency for true leaves.
+     */
+    static int defaultLeaveAfterMisses(Provider provider) {
+        return provider == Provider.TENCENT_CONFERENCE ? 2 : 1;
+    }
+
+    static @Nullable PollConfig poll(Section poll, int defaultLeaveAfterMisses) {
         poll.checkKeys(Schema.POLL);
         PollConfig d = PollConfig.defaults();
         Duration sweepInterval = poll.duration("sweepInterval", d.sweepInterval());
@@ -90,7 +100,7 @@ final class AppBinding {
         Duration initialLookback = poll.duration("initialLookback", d.initialLookback());
         int probeConcurrency = poll.integer("probeConcurrency", d.probeConcurrency());
         Duration commitRetryMaxBackoff = poll.duration("commitRetryMaxBackoff", d.commitRetryMaxBackoff());
-        int leaveAfterMisses = poll.integer("leaveAfterMisses", d.leaveAfterMisses());
+        int leaveAfterMisses = poll.integer("leaveAfterMisses", defaultLeaveAfterMisses);
         return poll.problems()
                 .build(
                         poll.where(),
