@@ -20,23 +20,11 @@ import reactor.core.scheduler.Scheduler;
  * without a throttled answer adds back a tenth of the limit (at least one permit per second), up to {@code limit}
  * (additive increase, multiplicative decrease).
  *
- * <p>Spacing alone holds for the times permits were <em>due</em>; the vendor counts the times requests <em>arrive</em>.
- * A permit handed out late (a busy timer thread, a stalled event loop) followed by punctual ones would put {@code
- * limit + 1} arrivals into one second, and a throttled answer halves the rate for seconds. So each permit is also held
- * back until at least {@code 1 s + }{@link #JITTER_ALLOWANCE} has passed since the permit {@code limit} places before
- * it was actually handed out: up to that much delay jitter between two requests, no vendor window ever sees more than
- * {@code limit} of them. The cost is at most 1.5 % of the limit.
- *
  * <p>Thread-safe. All time comes from the injected scheduler: virtual in tests.
  */
 public final class RateBudget {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-
-    /** How much more than a second separates a permit from the one {@code limit} places before it. */
-    public static final Duration JITTER_ALLOWANCE = Duration.ofMillis(15);
-
-    private static final long WINDOW = SECOND + JITTER_ALLOWANCE.toNanos();
 
     private final String name;
     private final int limit;
@@ -50,8 +38,6 @@ public final class RateBudget {
     private long nextFree;
     private long epoch;
     private long used;
-    private final long[] granted; // when the last `limit` permits were handed out, a ring; oldest at `oldest`
-    private int oldest;
 
     private final Map<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
 
@@ -67,7 +53,6 @@ public final class RateBudget {
         for (CallOutcome outcome : CallOutcome.values()) {
             outcomes.put(outcome, new LongAdder());
         }
-        this.granted = new long[limit];
     }
 
     /**
@@ -96,20 +81,8 @@ public final class RateBudget {
             Mono<Void> wait = slot[0] <= 0
                     ? Mono.empty()
                     : Mono.delay(Duration.ofNanos(slot[0]), timer).then();
-            return wait.then(Mono.defer(() -> admit(slot[1])));
+            return wait.then(Mono.defer(() -> grant(slot[1]) ? Mono.<Void>empty() : acquire()));
         });
-    }
-
-    /** Hands out the permit reserved in {@code reservedIn}, after waiting for the window if need be. */
-    private Mono<Void> admit(long reservedIn) {
-        long verdict = grant(reservedIn);
-        if (verdict == 0) {
-            return Mono.empty();
-        }
-        if (verdict < 0) {
-            return acquire(); // reserved at a rate that no longer holds: reserve again
-        }
-        return Mono.delay(Duration.ofNanos(verdict), timer).then(Mono.defer(() -> admit(reservedIn)));
     }
 
     /** The vendor said "too many requests": halve the rate (once per second at most) and push the next permit back. */
@@ -161,22 +134,12 @@ public final class RateBudget {
         return new long[] {start - now, epoch};
     }
 
-    /** 0: granted; negative: the epoch changed, reserve again; positive: nanoseconds to wait for the window. */
-    private synchronized long grant(long reservedIn) {
+    private synchronized boolean grant(long reservedIn) {
         if (reservedIn != epoch) {
-            return -1;
+            return false;
         }
-        long now = timer.now(NANOSECONDS);
-        if (used >= limit) {
-            long free = granted[oldest] + WINDOW;
-            if (now < free) {
-                return free - now;
-            }
-        }
-        granted[oldest] = now;
-        oldest = (oldest + 1) % limit;
         used++;
-        return 0;
+        return true;
     }
 
     private double rateAt(long now) {
