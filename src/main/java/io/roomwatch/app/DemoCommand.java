@@ -38,7 +38,10 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--duration", converter = Durations.class, description = "Stop after this long (default: Ctrl-C)")
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            description = "Stop after this long (default: Ctrl-C)")
     Duration duration;
 
     @Option(names = "--data-dir", description = "Kafka data folder (default: a temporary folder, deleted at exit)")
@@ -47,7 +50,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--admin-port", description = "Admin endpoint port on 127.0.0.1. Default: ${DEFAULT-VALUE}")
     int adminPort = 9400;
 
-    @Option(names = "--summary-every", converter = Durations.class, description = "Summary line period. Default: 10s")
+    @Option(
+            names = "--summary-every",
+            converter = DurationConverter.class,
+            description = "Summary line period. Default: 10s")
     Duration summaryEvery = Duration.ofSeconds(10);
 
     @Option(names = "--scenario", description = "Emulator scenario file (YAML/JSON) instead of the built-in lively one")

@@ -37,7 +37,10 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--no-scenario", description = "Start with an empty world, driven through the control API")
     boolean noScenario;
 
-    @Option(names = "--duration", converter = Durations.class, description = "Stop after this long (default: Ctrl-C)")
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            description = "Stop after this long (default: Ctrl-C)")
     Duration duration;
 
     @Override

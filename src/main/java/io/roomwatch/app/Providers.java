@@ -9,6 +9,7 @@ import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.TencentConferenceProvider;
 import io.roomwatch.provider.tencent.TencentLiveProvider;
 import io.roomwatch.provider.volcengine.VolcengineProvider;
+import java.util.List;
 import reactor.core.scheduler.Scheduler;
 
 /** Picks the provider implementation for a configured source: the one place that knows every vendor. */
@@ -16,8 +17,8 @@ final class Providers {
 
     private Providers() {}
 
-    /** A provider with its own HTTP client; {@code http} receives the client so the caller can close it. */
-    static RtcProvider create(SourceConfig source, Scheduler timer, java.util.List<AutoCloseable> resources) {
+    /** A provider with its own HTTP client, which is added to {@code resources} for the caller to close. */
+    static RtcProvider create(SourceConfig source, Scheduler timer, List<AutoCloseable> resources) {
         VendorHttp http = VendorHttp.create(source.app().toString(), source.http(), timer);
         resources.add(http);
         if (source instanceof VolcengineSource volcengine) {

@@ -45,7 +45,7 @@ final class TailCommand implements Callable<Integer> {
             description = "Stop after this many events")
     long maxEvents = Long.MAX_VALUE;
 
-    @Option(names = "--duration", converter = Durations.class, description = "Stop after this long")
+    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long")
     Duration duration;
 
     @Option(names = "--property", description = "Kafka client property, e.g. security.protocol=SSL (repeatable)")

@@ -7,11 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Durations as written in the configuration file: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}. */
-final class Durations {
+/**
+ * Durations as written in the configuration file and on the command line: {@code 500ms}, {@code 10s}, {@code 5m},
+ * {@code 1h}, {@code 7d}, or ISO-8601 {@code PT10S}.
+ */
+public final class Durations {
 
     /** What a duration may look like, for error messages. */
-    static final String EXPECTED = "expected e.g. 500ms, 10s, 5m, 1h, 7d or ISO-8601 PT10S";
+    public static final String EXPECTED = "expected e.g. 500ms, 10s, 5m, 1h, 7d or ISO-8601 PT10S";
 
     private static final Pattern SHORT = Pattern.compile("(-?\\d{1,12})(ms|s|m|h|d)");
     private static final Pattern ISO_IN_TEXT = Pattern.compile("-?PT[-0-9.HMS]+");
@@ -19,7 +22,7 @@ final class Durations {
     private Durations() {}
 
     /** The duration {@code text} denotes, or {@code null} if it is neither the short form nor ISO-8601. */
-    static @Nullable Duration parse(String text) {
+    public static @Nullable Duration parse(String text) {
         String trimmed = text.trim();
         Matcher shortForm = SHORT.matcher(trimmed);
         if (shortForm.matches()) {

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +51,13 @@ import reactor.core.scheduler.Schedulers;
 class CrashRecoveryIT {
 
     private static final int CONFERENCE_ROOMS = 40;
+    private static final Map<Vendor, String> PROVIDER_IDS = Map.of(
+            Vendor.VOLCENGINE,
+            "volcengine",
+            Vendor.TENCENT_LIVE,
+            "tencent-live",
+            Vendor.TENCENT_ROOM,
+            "tencent-conference");
     private static EmbeddedKafka kafka;
     private static RunningEmulator emulator;
     private static String bootstrap;
@@ -192,11 +198,7 @@ class CrashRecoveryIT {
     }
 
     private static String provider(Vendor vendor) {
-        Map<Vendor, String> ids = new HashMap<>();
-        ids.put(Vendor.VOLCENGINE, "volcengine");
-        ids.put(Vendor.TENCENT_LIVE, "tencent-live");
-        ids.put(Vendor.TENCENT_ROOM, "tencent-conference");
-        return ids.get(vendor);
+        return PROVIDER_IDS.get(vendor);
     }
 
     private static Process launch(Path config, String name) throws IOException {

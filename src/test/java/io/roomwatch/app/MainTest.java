@@ -108,6 +108,9 @@ class MainTest {
     @Test
     void unknownCommandOrOption_thenUsageExitCode2_andEveryCommandHasHelp() {
         assertThat(execute(Map.of(), "frobnicate")).isEqualTo(2);
+        assertThat(execute(Map.of(), "tail", "-b", "127.0.0.1:9", "--duration", "soon"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
         for (String command : new String[] {"run", "demo", "emulator", "tail", "validate"}) {
             out.getBuffer().setLength(0);
             assertThat(execute(Map.of(), command, "--help")).isZero();

@@ -1,7 +1,6 @@
 package io.roomwatch.testing;
 
 import io.roomwatch.model.EventType;
-import io.roomwatch.model.LeaveReason;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.RoomKey;
 import io.roomwatch.model.RoomRef;
@@ -61,11 +60,6 @@ public final class EventReplay {
         Map<String, Set<String>> out = new TreeMap<>();
         members.forEach((ref, users) -> out.put(ref.key().roomId() + "#" + ref.incarnation(), new TreeSet<>(users)));
         return out;
-    }
-
-    /** Whether this leave was caused by the end of its room. */
-    public static boolean causedByDestruction(PresenceEvent e) {
-        return e.reason() == LeaveReason.ROOM_DESTROYED;
     }
 
     private static void check(boolean ok, String what, PresenceEvent e) {

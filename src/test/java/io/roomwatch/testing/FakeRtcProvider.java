@@ -13,7 +13,6 @@ import io.roomwatch.provider.RtcProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,10 +242,5 @@ public final class FakeRtcProvider implements RtcProvider {
 
     private Instant now() {
         return Instant.ofEpochMilli(timer.now(TimeUnit.MILLISECONDS));
-    }
-
-    /** Unused rooms list, for symmetry in debugging. */
-    List<Room> finishedRooms() {
-        return Collections.unmodifiableList(finished);
     }
 }
