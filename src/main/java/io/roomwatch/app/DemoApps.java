@@ -11,6 +11,7 @@ import io.roomwatch.config.TencentConferenceSource;
 import io.roomwatch.config.TencentLiveSource;
 import io.roomwatch.config.VolcengineSource;
 import io.roomwatch.emulator.EmulatorConfig;
+import io.roomwatch.model.Provider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +46,9 @@ final class DemoApps {
                                 .withBaseUrl(base),
                         poll),
                 new AppConfig(TencentLiveSource.of(tencent), poll),
-                // offset-cursor member pages: two misses before a leave, as the configuration's default for TUIRoomKit
-                new AppConfig(TencentConferenceSource.of(tencent, conferenceRooms), poll.withLeaveAfterMisses(2)));
+                new AppConfig(
+                        TencentConferenceSource.of(tencent, conferenceRooms),
+                        PollConfig.defaultsFor(Provider.TENCENT_CONFERENCE).withSweepInterval(poll.sweepInterval())));
         return RoomwatchConfig.of(KafkaSinkConfig.defaults(bootstrapServers), apps)
                 .withAdmin(AdminConfig.defaults().withPort(adminPort));
     }

@@ -31,7 +31,7 @@ final class AppBinding {
         checkKeys(app, provider);
         SourceConfig source =
                 provider == Provider.VOLCENGINE ? SourceBinding.volcengine(app) : SourceBinding.tencent(app, provider);
-        PollConfig poll = poll(app.section("poll"), defaultLeaveAfterMisses(provider));
+        PollConfig poll = poll(app.section("poll"), PollConfig.defaultsFor(provider));
         if (source == null || poll == null) {
             return null;
         }
@@ -77,19 +77,8 @@ final class AppBinding {
                                 throttled, throttledWait, transients, firstBackoff, maxBackoff, jitter));
     }
 
-    /**
-     * TUIRoomKit pages member lists with an offset cursor: a member who leaves while roomwatch reads the pages shifts
-     * the others, so a present member can be missing from one "complete" list. Requiring two misses in a row before
-     * {@code UserLeft} keeps such a skip from inventing a leave (found by EngineEmulatorIT), at the cost of one more
-     * member poll of latency for true leaves.
-     */
-    static int defaultLeaveAfterMisses(Provider provider) {
-        return provider == Provider.TENCENT_CONFERENCE ? 2 : 1;
-    }
-
-    static @Nullable PollConfig poll(Section poll, int defaultLeaveAfterMisses) {
+    static @Nullable PollConfig poll(Section poll, PollConfig d) {
         poll.checkKeys(Schema.POLL);
-        PollConfig d = PollConfig.defaults();
         Duration sweepInterval = poll.duration("sweepInterval", d.sweepInterval());
         int memberConcurrency = poll.integer("memberConcurrency", d.memberConcurrency());
         Duration maxStaleness = poll.duration("maxStaleness", d.maxStaleness());
@@ -100,7 +89,7 @@ final class AppBinding {
         Duration initialLookback = poll.duration("initialLookback", d.initialLookback());
         int probeConcurrency = poll.integer("probeConcurrency", d.probeConcurrency());
         Duration commitRetryMaxBackoff = poll.duration("commitRetryMaxBackoff", d.commitRetryMaxBackoff());
-        int leaveAfterMisses = poll.integer("leaveAfterMisses", defaultLeaveAfterMisses);
+        int leaveAfterMisses = poll.integer("leaveAfterMisses", d.leaveAfterMisses());
         return poll.problems()
                 .build(
                         poll.where(),

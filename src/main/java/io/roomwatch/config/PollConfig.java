@@ -1,5 +1,6 @@
 package io.roomwatch.config;
 
+import io.roomwatch.model.Provider;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -62,6 +63,17 @@ public record PollConfig(
     }
 
     /** The documented defaults. */
+    /**
+     * The defaults for an app of {@code provider}. TUIRoomKit pages member lists with an offset cursor: a member who
+     * leaves while roomwatch reads the pages shifts the others, so a present member can be missing from one
+     * "complete" list. Requiring two misses in a row before {@code UserLeft} keeps such a skip from inventing a leave
+     * (found by EngineEmulatorIT), at the cost of one more member poll of latency for true leaves.
+     */
+    public static PollConfig defaultsFor(Provider provider) {
+        PollConfig defaults = defaults();
+        return provider == Provider.TENCENT_CONFERENCE ? defaults.withLeaveAfterMisses(2) : defaults;
+    }
+
     public static PollConfig defaults() {
         return new PollConfig(
                 Duration.ofSeconds(10),
