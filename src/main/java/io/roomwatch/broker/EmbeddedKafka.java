@@ -147,7 +147,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         Thread hook = reaper;
         reaper = null;
         if (hook != null) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // stopped from a shutdown hook (Ctrl-C on the demo): the reaper hook is running anyway
+            }
         }
         if (running == null || !running.isAlive()) {
             return;
