@@ -2,27 +2,63 @@ package io.roomwatch.provider;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The request budget of one (app, API): spaces permits so that no one-second window ever holds more than {@code
- * limit} of them, and slows down when the vendor says "too many requests".
+ * The request budget of one (app, API): hands out permits so that no one-second window ever holds more than {@code
+ * limit} of them, first come first served, and slows down when the vendor says "too many requests".
  *
- * <p>Permits are spaced at least {@code 1 s / currentRate} apart (Reactor-native spacing, style.md §2.9): with
- * {@code currentRate <= limit}, every half-open window {@code [t, t + 1 s)} contains at most {@code limit} permits.
- * {@link #throttled()} halves the rate (at most once per second, down to {@code limit / 16}); each further second
- * without a throttled answer adds back a tenth of the limit (at least one permit per second), up to {@code limit}
- * (additive increase, multiplicative decrease).
+ * <p>Two rules decide when a permit is handed out:
  *
- * <p>Thread-safe. All time comes from the injected scheduler: virtual in tests.
+ * <ul>
+ *   <li><b>Spacing.</b> Slots are reserved at subscription, at least {@code 1 s / currentRate} apart (Reactor-native
+ *       spacing, style.md §2.9).
+ *   <li><b>Window.</b> The vendor counts requests when they <em>reach</em> it, and spacing alone is exact only if
+ *       every request leaves on time and travels equally fast: one handed out late (a busy thread, a GC pause, a cold
+ *       JIT) or held up on the way or in the vendor's front end, followed by punctual ones, puts {@code limit + 1}
+ *       requests into one vendor second, and the vendor throttles. So a permit is handed out no sooner than one second
+ *       plus {@link #JITTER_ALLOWANCE} after the latest moment the request {@code limit} places before it can have
+ *       reached the vendor. For a call made through {@link #paced}, that moment is estimated from its answer: answered
+ *       at {@code r}, it reached the vendor no later than {@code r - rttMin}, where {@code rttMin} is the shortest
+ *       hand-out-to-answer time among the last {@code limit} calls (what the way back takes at least). A call answered
+ *       late therefore holds back the permit {@code limit} places after it by as much as it was late. A call not yet
+ *       answered holds that permit back until it is, but at most {@link #MAX_HOLD} longer (a hung request must not
+ *       stall the budget). For a bare {@link #acquire()}, the moment is its hand-out.
+ * </ul>
+ *
+ * <p>Permits are handed out strictly in the order they were reserved (a ticket queue): a permit whose slot came while
+ * an earlier one still waits is handed out right after it, so no caller can lose its turn to later ones and starve.
+ * Waiting is event-driven (one timer task per waiting permit, rescheduled only when the window rule needs more time):
+ * nothing polls.
+ *
+ * <p>{@link #throttled()} halves the rate (at most once per second, down to {@code limit / 16}) and moves every
+ * waiting permit to a slot at the new rate, in the same order; each further second without a throttled answer adds
+ * back a tenth of the limit (at least one permit per second), up to {@code limit} (additive increase, multiplicative
+ * decrease).
+ *
+ * <p>Thread-safe. All time comes from the injected scheduler: virtual in tests. Memory: one ticket per waiting
+ * subscriber (callers bound their own concurrency) and a ring of {@code limit} hand-out times.
  */
 public final class RateBudget {
+
+    /** How much later than one second after the permit {@code limit} places before a permit may leave. */
+    static final long JITTER_ALLOWANCE = TimeUnit.MILLISECONDS.toNanos(15);
+
+    /** How much longer than the window rule asks an unanswered call may hold back the permit after it. */
+    static final long MAX_HOLD = TimeUnit.SECONDS.toNanos(1);
+
+    private static final long UNANSWERED = Long.MAX_VALUE;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -36,7 +72,12 @@ public final class RateBudget {
     private double rateAtThrottle;
     private long throttledAt;
     private long nextFree;
-    private long epoch;
+    private long nextTicket;
+    private final TreeMap<Long, Ticket> waiting = new TreeMap<>();
+    // rings over the last `limit` permits, by hand-out number % limit: when each was handed out and answered
+    private final long[] handedOut;
+    private final long[] answered;
+    private @Nullable Ticket blockedOnAnswer; // the head, when it waits for an answer to come in
     private long used;
 
     private final Map<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
@@ -50,6 +91,8 @@ public final class RateBudget {
         this.rateAtThrottle = limit;
         this.throttledAt = Long.MIN_VALUE;
         this.nextFree = Long.MIN_VALUE;
+        this.handedOut = new long[limit];
+        this.answered = new long[limit];
         for (CallOutcome outcome : CallOutcome.values()) {
             outcomes.put(outcome, new LongAdder());
         }
@@ -71,30 +114,72 @@ public final class RateBudget {
 
     /**
      * One permit: completes when the request may be sent. Lazy (a slot is reserved on subscription, so every retry
-     * pays again) and cancellable (cancelling the wait sends nothing and counts nothing). A permit whose slot was
-     * reserved before a {@link #throttled()} answer queues again at the lower rate when its slot comes. Completes on
-     * the timer's thread, or at once on the subscribing thread when a slot is free.
+     * pays again) and cancellable (cancelling the wait sends nothing and counts nothing; the slot is not given to
+     * anyone else). Completes on the timer's thread, or at once on the subscribing thread when a slot is free and no
+     * earlier permit waits.
      */
     public Mono<Void> acquire() {
+        return permit(null);
+    }
+
+    /**
+     * {@code call} sent with a permit: lazy (a permit is reserved on subscription, so each resubscription, e.g. each
+     * retry, pays again), subscribed to on the thread that hands out the permit. When {@code call} terminates or is
+     * cancelled, its answer time feeds the window rule (see the class comment). Errors and values of {@code call} pass
+     * through unchanged.
+     */
+    public <T> Mono<T> paced(Mono<T> call) {
         return Mono.defer(() -> {
-            long[] slot = reserve(); // {wait in ns, epoch}
-            Mono<Void> wait = slot[0] <= 0
-                    ? Mono.empty()
-                    : Mono.delay(Duration.ofNanos(slot[0]), timer).then();
-            return wait.then(Mono.defer(() -> grant(slot[1]) ? Mono.<Void>empty() : acquire()));
+            Ticket[] granted = new Ticket[1];
+            return permit(granted).then(call).doFinally(signal -> {
+                Ticket ticket = granted[0];
+                if (ticket != null && ticket.handOut >= 0) {
+                    answered(ticket.handOut);
+                }
+            });
         });
     }
 
-    /** The vendor said "too many requests": halve the rate (once per second at most) and push the next permit back. */
-    public synchronized void throttled() {
-        long now = timer.now(NANOSECONDS);
-        if (throttledAt != Long.MIN_VALUE && now - throttledAt < SECOND) {
-            return; // answers to requests sent before the first halving say nothing new
+    private Mono<Void> permit(@Nullable Ticket @Nullable [] granted) {
+        return Mono.create(sink -> {
+            Ticket ticket = reserve(sink, granted != null);
+            if (granted != null) {
+                granted[0] = ticket;
+            }
+            sink.onCancel(() -> cancel(ticket));
+            schedule(ticket);
+        });
+    }
+
+    /**
+     * The vendor said "too many requests": halve the rate (once per second at most) and move every waiting permit to
+     * a slot at the new rate, keeping their order.
+     */
+    public void throttled() {
+        List<Ticket> moved = new ArrayList<>();
+        List<Disposable> stale = new ArrayList<>();
+        synchronized (this) {
+            long now = timer.now(NANOSECONDS);
+            if (throttledAt != Long.MIN_VALUE && now - throttledAt < SECOND) {
+                return; // answers to requests sent before the first halving say nothing new
+            }
+            rateAtThrottle = Math.max(floor, rateAt(now) / 2);
+            throttledAt = now;
+            nextFree = now + spacing(rateAtThrottle); // the next slot is at least this far from the last one
+            blockedOnAnswer = null; // it moves to a new slot like the others
+            for (Ticket t : waiting.values()) {
+                t.slot = takeSlot(now);
+                t.due = false;
+                t.generation++;
+                if (t.task != null) {
+                    stale.add(t.task);
+                    t.task = null;
+                }
+                moved.add(t);
+            }
         }
-        rateAtThrottle = Math.max(floor, rateAt(now) / 2);
-        throttledAt = now;
-        epoch++; // slots reserved at the old rate are given up and reserved again at the new one
-        nextFree = now + spacing(rateAtThrottle); // every slot still to come is at least this far from the last one
+        stale.forEach(Disposable::dispose);
+        moved.forEach(this::schedule);
     }
 
     /** The rate permits are handed out at now, in requests per second. */
@@ -127,19 +212,152 @@ public final class RateBudget {
         return name;
     }
 
-    private synchronized long[] reserve() {
-        long now = timer.now(NANOSECONDS);
-        long start = nextFree == Long.MIN_VALUE ? now : Math.max(now, nextFree);
-        nextFree = start + spacing(rateAt(start));
-        return new long[] {start - now, epoch};
+    private synchronized Ticket reserve(MonoSink<Void> sink, boolean awaitsAnswer) {
+        Ticket ticket = new Ticket(nextTicket++, sink, awaitsAnswer);
+        ticket.slot = takeSlot(timer.now(NANOSECONDS));
+        waiting.put(ticket.number, ticket);
+        return ticket;
     }
 
-    private synchronized boolean grant(long reservedIn) {
-        if (reservedIn != epoch) {
-            return false;
+    private long takeSlot(long now) {
+        long start = nextFree == Long.MIN_VALUE ? now : Math.max(now, nextFree);
+        nextFree = start + spacing(rateAt(start));
+        return start;
+    }
+
+    /** Wakes {@code ticket} at its slot (or at once if the slot has come). */
+    private void schedule(Ticket ticket) {
+        long delay;
+        int generation;
+        synchronized (this) {
+            if (!waiting.containsKey(ticket.number)) {
+                return; // cancelled meanwhile
+            }
+            delay = ticket.slot - timer.now(NANOSECONDS);
+            generation = ticket.generation;
         }
-        used++;
-        return true;
+        if (delay <= 0) {
+            arrive(ticket, generation);
+            return;
+        }
+        Disposable task = timer.schedule(() -> arrive(ticket, generation), delay, NANOSECONDS);
+        synchronized (this) {
+            if (ticket.generation == generation) {
+                ticket.task = task; // else a throttle or an answer moved it meanwhile and this task is moot
+            }
+        }
+    }
+
+    private void arrive(Ticket ticket, int generation) {
+        synchronized (this) {
+            if (ticket.generation != generation || !waiting.containsKey(ticket.number)) {
+                return; // moved by a throttle, or cancelled: another wake-up is (or is not) due
+            }
+            ticket.due = true;
+        }
+        handOut();
+    }
+
+    /** Hands out permits from the head of the queue while the head is due and the window allows it. */
+    private void handOut() {
+        List<MonoSink<Void>> granted = new ArrayList<>();
+        @Nullable Ticket blocked = null;
+        synchronized (this) {
+            while (!waiting.isEmpty()) {
+                Ticket head = waiting.firstEntry().getValue();
+                if (!head.due) {
+                    break; // its own wake-up will hand it (and the ones due behind it) out
+                }
+                long now = timer.now(NANOSECONDS);
+                int slot = (int) (used % limit);
+                long windowOpens = used < limit ? Long.MIN_VALUE : windowOpens(slot, now);
+                if (windowOpens != Long.MIN_VALUE && answered[slot] == UNANSWERED && now < windowOpens) {
+                    blockedOnAnswer = head; // answered() wakes it early
+                }
+                if (now < windowOpens) {
+                    head.slot = windowOpens;
+                    head.due = false;
+                    head.generation++;
+                    blocked = head;
+                    break;
+                }
+                waiting.pollFirstEntry();
+                if (blockedOnAnswer == head) {
+                    blockedOnAnswer = null;
+                }
+                handedOut[slot] = now;
+                answered[slot] = head.awaitsAnswer ? UNANSWERED : now;
+                head.handOut = used;
+                used++;
+                granted.add(head.sink);
+            }
+        }
+        granted.forEach(MonoSink::success); // outside the lock: subscribers may acquire again at once
+        if (blocked != null) {
+            schedule(blocked);
+        }
+    }
+
+    /** When the permit that reuses ring {@code slot} may leave; the permit {@code limit} places before it is there. */
+    private long windowOpens(int slot, long now) {
+        long sent = handedOut[slot];
+        long allowed = sent + SECOND + JITTER_ALLOWANCE;
+        if (answered[slot] != UNANSWERED) {
+            return Math.max(sent, answered[slot] - rttMin()) + SECOND + JITTER_ALLOWANCE;
+        }
+        // not answered yet: at least as late as if it had arrived when sent; then until its answer, at most MAX_HOLD
+        return now < allowed ? allowed : allowed + MAX_HOLD;
+    }
+
+    /** The shortest hand-out-to-answer time among the answered calls in the ring, in nanoseconds. */
+    private long rttMin() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < Math.min(used, limit); i++) {
+            if (answered[i] != UNANSWERED) {
+                min = Math.min(min, answered[i] - handedOut[i]);
+            }
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
+    /** The call handed out as number {@code handOut} was answered (or failed, or was cancelled) now. */
+    private void answered(long handOut) {
+        @Nullable Ticket wake;
+        @Nullable Disposable task = null;
+        synchronized (this) {
+            int slot = (int) (handOut % limit);
+            if (handOut < used - limit || answered[slot] != UNANSWERED) {
+                return; // long out of the ring, or already counted
+            }
+            answered[slot] = timer.now(NANOSECONDS);
+            wake = blockedOnAnswer;
+            blockedOnAnswer = null;
+            if (wake == null || !waiting.containsKey(wake.number)) {
+                return;
+            }
+            wake.due = true;
+            wake.generation++;
+            task = wake.task;
+            wake.task = null;
+        }
+        if (task != null) {
+            task.dispose();
+        }
+        handOut();
+    }
+
+    private void cancel(Ticket ticket) {
+        @Nullable Disposable task;
+        synchronized (this) {
+            if (waiting.remove(ticket.number) == null) {
+                return;
+            }
+            task = ticket.task;
+        }
+        if (task != null) {
+            task.dispose();
+        }
+        handOut(); // the ticket may have been the head that held due ones back
     }
 
     private double rateAt(long now) {
@@ -157,5 +375,25 @@ public final class RateBudget {
     @Override
     public String toString() {
         return name + " (" + limit + "/s)";
+    }
+
+    /** One waiting permit. Fields other than the final ones are guarded by the budget's lock. */
+    private static final class Ticket {
+        final long number;
+        final MonoSink<Void> sink;
+        final boolean awaitsAnswer;
+        long slot;
+        long handOut = -1;
+        boolean due;
+        int generation;
+
+        @Nullable
+        Disposable task;
+
+        Ticket(long number, MonoSink<Void> sink, boolean awaitsAnswer) {
+            this.number = number;
+            this.sink = sink;
+            this.awaitsAnswer = awaitsAnswer;
+        }
     }
 }

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -27,11 +29,144 @@ class RateBudgetTest {
                 .assertNext(times -> {
                     assertThat(times).hasSize(100);
                     assertThat(SlidingWindow.maxPerSecond(times)).isEqualTo(10);
+                    // 100 ms apart, and each permit 1 s + 15 ms after the one 10 places before it
                     assertThat(times.stream().mapToLong(Long::longValue).max().orElseThrow())
-                            .isEqualTo(Duration.ofMillis(9_900).toNanos());
+                            .isEqualTo(Duration.ofMillis(9_900 + 9 * 15).toNanos());
                 })
                 .verifyComplete();
         assertThat(budget.used()).isEqualTo(100);
+    }
+
+    @Test
+    void givenPermitsHandedOutLate_whenLaterOnesAreOnTime_thenNoSecondOfHandOutsExceedsTheLimit() {
+        // the timer fires the first 9 permits' waits 300 ms late (a stalled thread), later ones on time: spacing
+        // alone would put 12 hand-outs into one second; the window rule holds each back a second (+ 15 ms) after
+        // the permit 10 places before it was really handed out
+        LateTimer late = new LateTimer(timer, 9, Duration.ofMillis(300));
+        RateBudget budget = RateBudget.create("test", 10, late);
+        List<Long> times = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            budget.acquire().subscribe(null, null, () -> times.add(timer.now(NANOSECONDS)));
+        }
+        timer.advanceTimeBy(Duration.ofSeconds(10));
+
+        assertThat(times).hasSize(30);
+        assertThat(SlidingWindow.maxPerSecond(times)).isLessThanOrEqualTo(10);
+        for (int k = 10; k < times.size(); k++) {
+            assertThat(times.get(k) - times.get(k - 10))
+                    .as("permit %d", k)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(1_015).toNanos());
+        }
+    }
+
+    @Test
+    void givenManyCallersAndALaggingTimer_whenAcquiring_thenPermitsLeaveInArrivalOrderAndNoneStarves() {
+        // the starvation the first window rule had: waiters racing for a freed window could lose every race. Here
+        // every third wake-up is 40 ms late; 16 callers keep re-acquiring for 20 s; each caller's permits must come
+        // in the order they were asked for, and no wait may exceed what the queue ahead of it explains
+        LateTimer late = new LateTimer(timer, Integer.MAX_VALUE, Duration.ofMillis(40), 3);
+        RateBudget budget = RateBudget.create("test", 20, late);
+        List<long[]> grants = new CopyOnWriteArrayList<>(); // {ticket order, asked at, granted at}
+        java.util.concurrent.atomic.AtomicLong order = new java.util.concurrent.atomic.AtomicLong();
+        Disposable callers = Flux.range(0, 16)
+                .flatMap(
+                        caller -> Mono.defer(() -> {
+                                    long asked = timer.now(NANOSECONDS);
+                                    long n = order.getAndIncrement();
+                                    return budget.acquire()
+                                            .then(Mono.fromRunnable(
+                                                    () -> grants.add(new long[] {n, asked, timer.now(NANOSECONDS)})));
+                                })
+                                .repeat(),
+                        16)
+                .subscribe();
+        timer.advanceTimeBy(Duration.ofSeconds(20));
+        callers.dispose();
+
+        assertThat(grants).hasSizeGreaterThan(300);
+        for (int i = 1; i < grants.size(); i++) {
+            assertThat(grants.get(i)[0]).as("hand-out %d in ticket order", i).isGreaterThan(grants.get(i - 1)[0]);
+        }
+        long longestWait = grants.stream().mapToLong(g -> g[2] - g[1]).max().orElseThrow();
+        // 16 tickets ahead at most, 50 ms apart, plus lags and the window allowance: well under 2 s
+        assertThat(longestWait).isLessThan(Duration.ofSeconds(2).toNanos());
+        List<Long> times = grants.stream().map(g -> g[2]).toList();
+        assertThat(SlidingWindow.maxPerSecond(times)).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void givenTheHeadOfTheQueueIsCancelled_whenLaterPermitsAreDue_thenTheyAreHandedOut() {
+        LateTimer late = new LateTimer(timer, 1, Duration.ofSeconds(30)); // the first delayed wake-up hangs
+        RateBudget budget = RateBudget.create("test", 10, late);
+        budget.acquire().subscribe(); // slot 0: at once
+        Disposable stuck = budget.acquire().subscribe(); // slot 100 ms, woken 30 s late
+        List<Long> done = new CopyOnWriteArrayList<>();
+        budget.acquire().subscribe(null, null, () -> done.add(timer.now(NANOSECONDS))); // slot 200 ms
+
+        timer.advanceTimeBy(Duration.ofMillis(500));
+        assertThat(done).as("held behind the earlier permit").isEmpty();
+        stuck.dispose();
+
+        assertThat(done).containsExactly(Duration.ofMillis(500).toNanos());
+    }
+
+    @Test
+    void givenACallAnsweredLate_whenThePermitLimitPlacesLaterIsDue_thenItWaitsAsMuchLongerAsTheCallWasLate() {
+        // calls answer after 10 ms, except the third, which sat 200 ms somewhere (in the vendor's front end, say):
+        // it may have reached the vendor up to 190 ms late, so the permit 5 places later waits that much longer
+        RateBudget budget = RateBudget.create("test", 5, timer);
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Duration answerAfter = Duration.ofMillis(i == 2 ? 200 : 10);
+            budget.paced(Mono.fromRunnable(() -> sent.add(timer.now(NANOSECONDS)))
+                            .then(Mono.delay(answerAfter, timer)))
+                    .subscribe();
+        }
+        timer.advanceTimeBy(Duration.ofSeconds(10));
+
+        assertThat(sent).hasSize(10);
+        long third = sent.get(2);
+        assertThat(sent.get(7) - third)
+                .as("held back by the late answer")
+                .isEqualTo(Duration.ofMillis(1_000 + 15 + 190).toNanos());
+        assertThat(sent.get(6) - sent.get(1))
+                .as("a punctual call's follower waits only the allowance")
+                .isEqualTo(Duration.ofMillis(1_000 + 15).toNanos());
+    }
+
+    @Test
+    void givenACallThatNeverAnswers_whenThePermitLimitPlacesLaterIsDue_thenItIsHeldAtMostMaxHoldLonger() {
+        RateBudget budget = RateBudget.create("test", 2, timer);
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        budget.paced(Mono.fromRunnable(() -> sent.add(timer.now(NANOSECONDS))).then(Mono.never()))
+                .subscribe();
+        for (int i = 0; i < 3; i++) {
+            budget.paced(Mono.fromRunnable(() -> sent.add(timer.now(NANOSECONDS))))
+                    .subscribe();
+        }
+        timer.advanceTimeBy(Duration.ofSeconds(10));
+
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(2))
+                .as("one second + allowance + MAX_HOLD after the hung call")
+                .isEqualTo(Duration.ofMillis(1_000 + 15 + 1_000).toNanos());
+    }
+
+    @Test
+    void givenPacedCallsThatFail_whenRetried_thenEachAttemptPaysAndFailuresPassThrough() {
+        RateBudget budget = RateBudget.create("test", 10, timer);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Mono<String> call = budget.paced(Mono.defer(() -> attempts.incrementAndGet() < 3
+                        ? Mono.<String>error(new IllegalStateException("boom"))
+                        : Mono.just("ok")))
+                .retry(5);
+
+        StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
+                .thenAwait(Duration.ofSeconds(1))
+                .expectNext("ok")
+                .verifyComplete();
+        assertThat(budget.used()).isEqualTo(3);
+        assertThat(attempts).hasValue(3);
     }
 
     @Test
@@ -125,5 +260,46 @@ class RateBudgetTest {
         return Flux.range(0, count)
                 .flatMap(i -> budget.acquire().then(Mono.fromCallable(() -> timer.now(NANOSECONDS))), count)
                 .collectList();
+    }
+
+    /** A timer whose first {@code lateCount} delayed tasks (or every {@code every}-th one) run {@code lag} late. */
+    private static final class LateTimer implements Scheduler {
+        private final VirtualTimeScheduler clock;
+        private final long lagNanos;
+        private final int every;
+        private int late;
+        private int count;
+
+        LateTimer(VirtualTimeScheduler clock, int lateCount, Duration lag) {
+            this(clock, lateCount, lag, 1);
+        }
+
+        LateTimer(VirtualTimeScheduler clock, int lateCount, Duration lag, int every) {
+            this.clock = clock;
+            this.late = lateCount;
+            this.lagNanos = lag.toNanos();
+            this.every = every;
+        }
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            return clock.schedule(task);
+        }
+
+        @Override
+        public synchronized Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+            long extra = (count++ % every == 0 && late-- > 0) ? lagNanos : 0;
+            return clock.schedule(task, unit.toNanos(delay) + extra, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public long now(TimeUnit unit) {
+            return clock.now(unit);
+        }
+
+        @Override
+        public Worker createWorker() {
+            return clock.createWorker();
+        }
     }
 }

@@ -44,7 +44,7 @@ final class TencentApi {
     Mono<TencentReply> post(
             String service, String command, Map<String, Object> body, RateBudget budget, Retries retries) {
         byte[] json = json(body);
-        return retries.apply(budget.acquire().then(Mono.defer(() -> attempt(service, command, json))));
+        return retries.apply(budget.paced(Mono.defer(() -> attempt(service, command, json))));
     }
 
     private Mono<TencentReply> attempt(String service, String command, byte[] json) {

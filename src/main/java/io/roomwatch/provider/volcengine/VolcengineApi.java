@@ -42,7 +42,7 @@ final class VolcengineApi {
         query.add(Map.entry("Action", action));
         query.add(Map.entry("Version", version));
         List<Map.Entry<String, String>> all = List.copyOf(query);
-        return retries.apply(budget.acquire().then(Mono.defer(() -> attempt(all))));
+        return retries.apply(budget.paced(Mono.defer(() -> attempt(all))));
     }
 
     private Mono<JsonNode> attempt(List<Map.Entry<String, String>> query) {
