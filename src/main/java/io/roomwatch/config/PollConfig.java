@@ -15,7 +15,9 @@ import java.util.Objects;
  *     rooms; honoured as long as the member budget can poll every room once in this time. Default 60 s.
  * @param hotWindow a room whose members changed within this window is "hot". Default 60 s.
  * @param hotWeight how much sooner a hot room is polled again than a quiet one: a hot room that waited {@code t}
- *     competes like a quiet room that waited {@code hotWeight * t}. 1 disables the adaptive policy. Default 4.
+ *     competes like a quiet room that waited {@code hotWeight * t}, within the engine's fair bound (no room waits
+ *     longer than 1.1 times the round-robin period N/Q for the sake of hot rooms). 1 disables the adaptive policy.
+ *     Default 4.
  * @param maxBatch observations diffed and committed together in one Kafka transaction, at most. Default 200.
  * @param maxBatchDelay how long the first observation of a batch may wait for others before the batch is committed.
  *     Default 200 ms.

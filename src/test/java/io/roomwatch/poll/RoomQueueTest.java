@@ -80,6 +80,83 @@ class RoomQueueTest {
     }
 
     @Test
+    void givenHalfTheRoomsBusy_whenPollingAMinute_thenNoRoomWaitsMuchLongerThanRoundRobinAndBusyOnesGoMoreOften() {
+        // 100 rooms, 100 polls/s: round robin polls each every 1 s. Rooms 0-49 change at every poll (always hot).
+        // hotWeight 4 alone would poll them every 0.625 s and make the quiet half wait 2.5 s; the fair bound keeps
+        // every wait within 1.1 s
+        RoomQueue queue = new RoomQueue(60_000, 4, 60_000);
+        String[] ids = new String[100];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = String.format(java.util.Locale.ROOT, "r%03d", i);
+        }
+        queue.sync(live(ids));
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Long> longestGap = new HashMap<>();
+        Map<String, Integer> polls = new HashMap<>();
+        for (long now = 0; now < 60_000; now += 10) {
+            RoomRef ref = queue.next(now).orElseThrow();
+            String id = ref.key().roomId();
+            if (now >= 10_000 && last.containsKey(id)) {
+                longestGap.merge(id, now - last.get(id), Math::max);
+                polls.merge(id, 1, Integer::sum);
+            }
+            last.put(id, now);
+            if (Integer.parseInt(id.substring(1)) < 50) {
+                queue.changed(ref, now);
+            }
+            queue.done(ref, now);
+        }
+
+        assertThat(longestGap).hasSize(100);
+        assertThat(longestGap.values().stream().mapToLong(Long::longValue).max().orElseThrow())
+                .as("longest wait of any room, ms")
+                .isLessThanOrEqualTo(1_100 + 20);
+        int busy = polls.entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getKey().substring(1)) < 50)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        int quiet = polls.values().stream().mapToInt(Integer::intValue).sum() - busy;
+        // quiet rooms every 1.1 s take 45.5 polls/s; the busy half gets the remaining 54.5/s: 1.2 times as many
+        assertThat(busy).as("busy rooms still polled more often").isGreaterThan(quiet * 11 / 10);
+    }
+
+    @Test
+    void givenAFewBusyRooms_whenPolling_thenTheyArePolledManyTimesAsOftenWithinTheFairBound() {
+        RoomQueue queue = new RoomQueue(60_000, 4, 60_000);
+        String[] ids = new String[100];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = String.format(java.util.Locale.ROOT, "r%03d", i);
+        }
+        queue.sync(live(ids));
+        Map<String, Integer> polls = new HashMap<>();
+        long longestQuietGap = 0;
+        Map<String, Long> last = new HashMap<>();
+        for (long now = 0; now < 60_000; now += 10) {
+            RoomRef ref = queue.next(now).orElseThrow();
+            String id = ref.key().roomId();
+            boolean busy = Integer.parseInt(id.substring(1)) < 2;
+            if (now >= 10_000) {
+                polls.merge(busy ? "busy" : "quiet", 1, Integer::sum);
+                if (!busy && last.containsKey(id)) {
+                    longestQuietGap = Math.max(longestQuietGap, now - last.get(id));
+                }
+            }
+            last.put(id, now);
+            if (busy) {
+                queue.changed(ref, now);
+            }
+            queue.done(ref, now);
+        }
+
+        double busyPerRoom = polls.get("busy") / 2.0;
+        double quietPerRoom = polls.get("quiet") / 98.0;
+        assertThat(busyPerRoom / quietPerRoom)
+                .as("busy vs quiet polls per room")
+                .isGreaterThan(3.5);
+        assertThat(longestQuietGap).isLessThanOrEqualTo(1_100 + 20);
+    }
+
+    @Test
     void endedRoom_thenDroppedEvenWhileInFlight() {
         RoomQueue queue = new RoomQueue(60_000, 4, 60_000);
         queue.sync(live("a"));
