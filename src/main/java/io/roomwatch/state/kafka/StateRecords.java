@@ -7,6 +7,7 @@ import io.roomwatch.model.RoomState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,11 +49,13 @@ public final class StateRecords {
      */
     public static List<ProducerRecord<String, byte[]>> roomChanges(String topic, AppState before, AppState after) {
         requireSameApp(before, after);
+        // a state derived from another keeps the very same objects for the rooms it did not touch, so only rooms
+        // whose entries are different objects (the few a batch touched) are compared and sorted, not every room
         TreeSet<String> roomIds = new TreeSet<>();
-        roomIds.addAll(before.live().keySet());
-        roomIds.addAll(before.retired().keySet());
-        roomIds.addAll(after.live().keySet());
-        roomIds.addAll(after.retired().keySet());
+        addDiffering(roomIds, before.live(), after.live());
+        addDiffering(roomIds, after.live(), before.live());
+        addDiffering(roomIds, before.retired(), after.retired());
+        addDiffering(roomIds, after.retired(), before.retired());
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (String roomId : roomIds) {
             RoomEntry old = RoomEntry.of(before, roomId);
@@ -84,6 +87,15 @@ public final class StateRecords {
     /** A fold of state records into one app's state: feed records in offset order, then take the result. */
     static StateFold fold(AppKey app) {
         return new StateFold(app);
+    }
+
+    /** Adds the ids of {@code from} whose value in {@code other} is not the same object. */
+    private static void addDiffering(TreeSet<String> into, Map<String, ?> from, Map<String, ?> other) {
+        for (Map.Entry<String, ?> e : from.entrySet()) {
+            if (other.get(e.getKey()) != e.getValue()) {
+                into.add(e.getKey());
+            }
+        }
     }
 
     private static void requireSameApp(AppState before, AppState after) {
