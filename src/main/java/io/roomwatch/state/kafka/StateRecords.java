@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Key {@code provider/appId}: the app's entry, holding the sweep watermark {@link AppState#listedUntil()}.
  * </ul>
  *
- * <p>Every value carries {@code stateVersion} (1) and its {@code kind}. Only keys whose
+ * <p>Every value carries {@code stateVersion} (2, see {@link StateJson}; 1 is still read) and its {@code kind}. Only keys whose
  * entry changed are written. Pure and thread-safe.
  */
 public final class StateRecords {

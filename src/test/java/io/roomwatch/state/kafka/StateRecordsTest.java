@@ -121,14 +121,34 @@ class StateRecordsTest {
     }
 
     @Test
+    void givenARoom_whenWritten_thenCompactVersion2_andTheSameRoomInVersion1ReadsTheSame() {
+        AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(room("r1", "c1", 0)), List.of()));
+        List<ProducerRecord<String, byte[]>> records = StateRecords.roomChanges("s", AppState.empty(APP), state);
+        byte[] version1 = ("{\"stateVersion\":1,\"kind\":\"room\",\"provider\":\"volcengine\",\"appId\":\"app-1\","
+                        + "\"roomId\":\"r1\",\"live\":{\"incarnation\":\"c1\",\"createdAt\":\"2026-11-22T10:00:00Z\","
+                        + "\"members\":{\"alice\":{\"visibility\":\"visible\",\"joins\":2},"
+                        + "\"bob\":{\"visibility\":\"invisible\",\"joins\":1}},\"departed\":{\"carol\":3}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        StateFold old = StateRecords.fold(APP);
+        old.accept("volcengine/app-1/r1", version1);
+
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"stateVersion\":2,\"kind\":\"room\",\"provider\":\"volcengine\",\"appId\":\"app-1\","
+                        + "\"roomId\":\"r1\",\"live\":{\"incarnation\":\"c1\",\"createdAt\":\"2026-11-22T10:00:00Z\","
+                        + "\"members\":{\"alice\":2,\"bob\":1},\"invisible\":[\"bob\"],\"departed\":{\"carol\":3}}}");
+        assertThat(fold(APP, records)).isEqualTo(state);
+        assertThat(old.result()).isEqualTo(state);
+    }
+
+    @Test
     void givenUnknownStateVersion_whenFolding_thenFailsNamingTheKey() {
         StateFold fold = StateRecords.fold(APP);
-        byte[] future = "{\"stateVersion\":2,\"kind\":\"room\",\"appId\":\"app-1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] future = "{\"stateVersion\":3,\"kind\":\"room\",\"appId\":\"app-1\"}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> fold.accept("volcengine/app-1/r1", future))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("volcengine/app-1/r1")
-                .hasMessageContaining("stateVersion 2");
+                .hasMessageContaining("stateVersion 3");
     }
 
     private static AppState fold(AppKey app, List<ProducerRecord<String, byte[]>> records) {
