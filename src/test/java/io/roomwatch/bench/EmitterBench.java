@@ -117,7 +117,13 @@ public final class EmitterBench {
         Map<String, Object> d = new LinkedHashMap<>();
 
         // warm-up: JIT and broker (untimed)
-        measure(ctx, "warm-up", DeliveryMode.EXACTLY_ONCE, rooms, ctx.full() ? 20 : 2, 200);
+        measure(
+                ctx,
+                "warm-up",
+                DeliveryMode.EXACTLY_ONCE,
+                rooms,
+                ctx.full() ? 100 : 2,
+                200); // 20 left the first repetition cold
 
         // interleaved repetitions, the median of each: the broker shares two cores with everything else
         int reps = ctx.full() ? 3 : 1;
