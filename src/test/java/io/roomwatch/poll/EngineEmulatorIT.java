@@ -162,8 +162,16 @@ class EngineEmulatorIT {
         watch(Vendor.TENCENT_LIVE, TENCENT_APP, live(), config, 100, 100);
         // Offset-cursor member pages drift: a member who leaves while we page shifts the list, and a present member
         // can be skipped by a list that still ends "complete". Found by this test at K = 1 (an invented UserLeft).
-        // Flap damping is the remedy: a skip must repeat in K lists in a row to count.
-        watch(Vendor.TENCENT_ROOM, TENCENT_APP, conference(), config.withLeaveAfterMisses(3), 100, CONFERENCE_PAGE);
+        // Remedies, both on here as shipped: the client reads multi-page lists twice and unites the reads, and
+        // TUIRoomKit apps default to K = 2 (a skip must repeat in 2 polls in a row, i.e. in 4 reads, to count)
+        watch(
+                Vendor.TENCENT_ROOM,
+                TENCENT_APP,
+                conference(),
+                config.withLeaveAfterMisses(PollConfig.defaultsFor(io.roomwatch.model.Provider.TENCENT_CONFERENCE)
+                        .leaveAfterMisses()),
+                100,
+                CONFERENCE_PAGE);
 
         plan.blockLast(Duration.ofSeconds(CHURN / 1000 + 10));
         long quiet = now();
@@ -447,6 +455,9 @@ class EngineEmulatorIT {
                 .max()
                 .orElse(0);
         int pages = Math.max(1, (members + w.pageSize() - 1) / w.pageSize());
+        if (w.vendor() == Vendor.TENCENT_ROOM && pages > 1) {
+            pages *= 2; // multi-page TUIRoomKit lists are read twice
+        }
         double perRoom = config.hotWeight() * rooms * pages / (w.memberQps() / 2.0);
         return Math.min((long) (perRoom * 1000), config.maxStaleness().toMillis());
     }

@@ -307,8 +307,9 @@ class VendorClientsIT {
         assertThat(list.completeness()).isEqualTo(Completeness.COMPLETE);
         assertThat(list.members()).hasSize(70);
         assertThat(proxy.requests())
+                .as("70 members in pages of 50: two pages, read twice (offset cursors can skip under churn)")
                 .filteredOn(r -> r.contains("get_room_member_list"))
-                .hasSize(2);
+                .hasSize(4);
     }
 
     private VolcengineProvider volcengine() {

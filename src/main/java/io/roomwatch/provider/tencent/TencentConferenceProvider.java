@@ -34,7 +34,12 @@ import reactor.core.scheduler.Scheduler;
  *   <li>{@link #rooms}: {@code get_room_info} for every configured room id ({@code probeConcurrency} at a time); the
  *       sweep lists those that exist and is complete only when every probe was answered (exists or {@code 100004});
  *   <li>{@link #members}: {@code get_room_member_list} through {@code Next} ({@code Count} = {@code
- *       memberPageSize}); complete when the cursor ran out; {@code 100004} gives a {@link RoomGone};
+ *       memberPageSize}); complete when the cursor ran out; {@code 100004} gives a {@link RoomGone}. A list of more
+ *       than one page is read twice and the two reads are united: {@code Next} behaves like an offset, so a member
+ *       leaving while the pages are read shifts the rest of the list and one present member can be skipped; a member
+ *       missing from only one read is taken as present (at worst a real leave is reported one poll later), and only
+ *       a member missing from both reads counts as absent. If the second read fails or stops early, the first read is
+ *       returned as partial (joins are kept, nobody is removed by absence);
  *   <li>{@link #probe}: {@code get_room_info}.
  * </ul>
  *
@@ -84,8 +89,23 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages())
-                .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages));
+        return readMembers(room).flatMap(first -> {
+            if (first.roomMissing()) {
+                return Mono.just(new RoomGone(room, null, now()));
+            }
+            if (!first.complete() || first.replies().size() <= 1) {
+                return Mono.just(memberList(room, List.of(first), first.complete()));
+            }
+            return readMembers(room)
+                    .map(second -> second.roomMissing()
+                            ? new RoomGone(room, null, now())
+                            : memberList(room, List.of(first, second), second.complete()))
+                    .onErrorResume(CursorPaging::retryable, e -> Mono.just(memberList(room, List.of(first), false)));
+        });
+    }
+
+    private Mono<Pages> readMembers(RoomRef room) {
+        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages());
     }
 
     @Override
@@ -135,13 +155,16 @@ public final class TencentConferenceProvider implements RtcProvider {
         return calls.members().call(api, TencentApi.CONFERENCE, "get_room_member_list", body);
     }
 
-    private MemberList memberList(RoomRef room, Pages pages) {
+    /** The members named in any of {@code reads} (their union), complete only if {@code complete}. */
+    private MemberList memberList(RoomRef room, List<Pages> reads, boolean complete) {
         Map<String, Visibility> members = new LinkedHashMap<>();
-        TencentLiveProvider.items(pages, "MemberList").stream()
-                .map(m -> m.path("Member_Account").asText(""))
-                .filter(id -> !id.isEmpty())
-                .forEach(id -> members.put(id, Visibility.VISIBLE));
-        return new MemberList(room, pages.complete() ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
+        for (Pages pages : reads) {
+            TencentLiveProvider.items(pages, "MemberList").stream()
+                    .map(m -> m.path("Member_Account").asText(""))
+                    .filter(id -> !id.isEmpty())
+                    .forEach(id -> members.put(id, Visibility.VISIBLE));
+        }
+        return new MemberList(room, complete ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
     }
 
     private Instant now() {

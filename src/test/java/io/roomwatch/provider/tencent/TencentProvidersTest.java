@@ -237,6 +237,69 @@ class TencentProvidersTest {
     }
 
     @Test
+    void givenAMemberLeavingWhilePagesAreRead_whenListingConferenceMembers_thenTheSkippedMemberIsStillPresent() {
+        // members a, b, c, d with 2 per page; "a" leaves after the first read's first page, so the offset cursor
+        // "2" then skips "c" (now at index 1). The second read sees b, c, d. The union keeps c present; a, gone from
+        // the second read only, also stays present until a later poll: late, never invented
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        script = r -> {
+            boolean first = body(r).path("Next").asText().isEmpty();
+            int call = calls.incrementAndGet();
+            List<String> now = call == 1 ? List.of("a", "b", "c", "d") : List.of("b", "c", "d");
+            int from = first ? 0 : 2;
+            List<String> page = now.subList(Math.min(from, now.size()), Math.min(from + 2, now.size()));
+            String next = from + 2 < now.size() ? "2" : "";
+            return ok(memberPage(next, page));
+        };
+
+        MemberList list =
+                (MemberList) conference(List.of("a")).members(ref("a")).block(WAIT);
+
+        assertThat(calls).hasValue(4); // two reads of two pages
+        assertThat(list.completeness()).isEqualTo(Completeness.COMPLETE);
+        assertThat(list.members()).containsOnlyKeys("a", "b", "c", "d");
+    }
+
+    @Test
+    void givenTheSecondReadFails_whenListingConferenceMembers_thenTheFirstReadIsPartial() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        script = r -> {
+            int call = calls.incrementAndGet();
+            if (call > 2) {
+                return Reply.status(502, "<html>502</html>");
+            }
+            return body(r).path("Next").asText().isEmpty()
+                    ? ok(memberPage("2", List.of("a", "b")))
+                    : ok(memberPage("", List.of("c")));
+        };
+
+        MemberList list =
+                (MemberList) conference(List.of("a")).members(ref("a")).block(WAIT);
+
+        assertThat(list.completeness()).isEqualTo(Completeness.PARTIAL);
+        assertThat(list.members()).containsOnlyKeys("a", "b", "c");
+    }
+
+    @Test
+    void givenOnePageOfConferenceMembers_whenListing_thenReadOnce() {
+        script = r -> ok(memberPage("", List.of("a", "b")));
+
+        MemberList list =
+                (MemberList) conference(List.of("a")).members(ref("a")).block(WAIT);
+
+        assertThat(stub.count()).isEqualTo(1);
+        assertThat(list.completeness()).isEqualTo(Completeness.COMPLETE);
+    }
+
+    private static String memberPage(String next, List<String> members) {
+        return "{\"Next\":\"" + next + "\",\"MemberList\":["
+                + members.stream()
+                        .map(m -> "{\"Member_Account\":\"" + m + "\",\"Role\":\"Member\"}")
+                        .collect(java.util.stream.Collectors.joining(","))
+                + "]}";
+    }
+
+    @Test
     void givenMalformedAndSlowReplies_whenCalling_thenUnavailableAfterTheRetries() {
         script = r -> Reply.ok("{\"ActionStatus\":\"OK\",\"Response\":{\"Next\":");
         StepVerifier.create(live().rooms(Instant.EPOCH))
