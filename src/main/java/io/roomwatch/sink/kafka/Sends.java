@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends records through one producer, in order, from one lane thread, with at most {@code maxInFlight} of them not
@@ -31,17 +32,40 @@ final class Sends {
 
     /**
      * Sends {@code records} and completes with the first failure in record order, or empty when every record was
-     * acknowledged. Stops handing records to the producer at the first failure. Signals on a producer I/O thread or
+     * acknowledged. Stops handing records to the producer at the first failure. Once every record is handed over, a
+     * {@link Producer#flush()} on a bounded-elastic thread makes the producer send them without waiting out
+     * {@code linger.ms}; the lane stays free (a shutdown must not wait behind it). Signals on a producer I/O thread or
      * the lane.
      */
     Mono<Optional<Failed>> firstFailure(List<ProducerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
         return Flux.fromIterable(records)
                 .publishOn(lane, maxInFlight) // why: send() may block up to max.block.ms; one thread keeps the order
+                .doOnComplete(this::flushSoon)
                 .flatMapSequential(this::send, maxInFlight, 1) // at most maxInFlight unacknowledged
                 .ofType(Failed.class)
                 .next() // the first failure cancels the rest: no more sends into a failed batch
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    /**
+     * Why: every caller waits for all of its records to be acknowledged, so the last partly filled batch of each
+     * partition must not sit out {@code linger.ms} (5 ms of every commit, about a tenth of a 200-observation
+     * transaction's time). At most one flush per app is waiting at a time: an app's commits never overlap, and a
+     * flush returns when the records it waits for are answered, failed or dropped by a closing producer. Outcomes
+     * still come from the send callbacks; a flush that fails changes none of them.
+     */
+    private void flushSoon() {
+        Schedulers.boundedElastic().schedule(() -> {
+            try {
+                producer.flush(); // blocks until the records handed over so far are answered
+            } catch (KafkaException | IllegalStateException e) {
+                // the records' own callbacks report what went wrong
+            }
+        });
     }
 
     private Mono<SendResult> send(ProducerRecord<String, byte[]> record) {
