@@ -39,7 +39,7 @@ final class Sends {
      */
     Mono<Optional<Failed>> firstFailure(List<ProducerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
-            return Mono.just(Optional.empty());
+            return Mono.just(Optional.empty()); // at-least-once often has no app record: no lane hop, no flush
         }
         return Flux.fromIterable(records)
                 .publishOn(lane, maxInFlight) // why: send() may block up to max.block.ms; one thread keeps the order
@@ -53,10 +53,10 @@ final class Sends {
 
     /**
      * Why: every caller waits for all of its records to be acknowledged, so the last partly filled batch of each
-     * partition must not sit out {@code linger.ms} (5 ms of every commit, about a tenth of a 200-observation
-     * transaction's time). At most one flush per app is waiting at a time: an app's commits never overlap, and a
-     * flush returns when the records it waits for are answered, failed or dropped by a closing producer. Outcomes
-     * still come from the send callbacks; a flush that fails changes none of them.
+     * partition must not sit out {@code linger.ms} (5 ms of every commit). A flush returns once the records handed
+     * over before it are answered, which {@code delivery.timeout.ms} bounds, or dropped by an aborted transaction or a
+     * closing producer; an app's commits never overlap, so its flushes seldom do, and bounded-elastic caps the threads
+     * in any case. Outcomes still come from the send callbacks; a flush that fails changes none of them.
      */
     private void flushSoon() {
         Schedulers.boundedElastic().schedule(() -> {

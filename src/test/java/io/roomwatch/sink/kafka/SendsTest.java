@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** {@link Sends} with a {@link MockProducer} that answers nothing by itself: only a flush or the test answers. */
+/** {@link Sends} with a {@link MockProducer} that answers sends only when it is flushed. */
 class SendsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -38,13 +38,6 @@ class SendsTest {
 
         assertThat(outcome).isEmpty();
         assertThat(producer.history()).hasSize(10);
-    }
-
-    @Test
-    void whenNothingIsToBeSent_thenItCompletesAtOnce() {
-        assertThat(new Sends(producer, lane, 4).firstFailure(List.of()).block(WAIT))
-                .isEmpty();
-        assertThat(producer.history()).isEmpty();
     }
 
     private static List<ProducerRecord<String, byte[]>> records(int count) {
