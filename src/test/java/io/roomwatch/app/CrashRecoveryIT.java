@@ -14,6 +14,7 @@ import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.sink.kafka.KafkaEventTail;
+import io.roomwatch.testing.ChildProcesses;
 import io.roomwatch.testing.EventReplay;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.scheduler.Schedulers;
 
@@ -48,6 +50,7 @@ import reactor.core.scheduler.Schedulers;
  * one, which stops cleanly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ChildProcesses.class) // no child JVM outlives its test, passed or failed
 class CrashRecoveryIT {
 
     private static final int CONFERENCE_ROOMS = 40;
@@ -131,10 +134,11 @@ class CrashRecoveryIT {
         // Churn, so that every app of the first instance tries to commit: a zombie is fenced at its next commit
         emulator.startScenario(ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
         Process first = launch(config, "fenced");
-        assertThat(first.waitFor(10, TimeUnit.SECONDS))
-                .as("first instance running")
-                .isFalse();
+        // the second instance must start after the first holds every app (took their transactional ids): on a busy
+        // machine a JVM can take long to get there, and a "first" that comes up last is the one that fences
+        awaitAllRestored(first, "fenced", Duration.ofSeconds(120));
         Process second = launch(config, "fencer");
+        awaitAllRestored(second, "fencer", Duration.ofSeconds(120));
         boolean firstEnded = first.waitFor(90, TimeUnit.SECONDS);
         emulator.stopScenario();
         second.destroy();
@@ -147,6 +151,27 @@ class CrashRecoveryIT {
         assertThat(first.exitValue()).as("every app stopped on its own").isEqualTo(1);
         assertThat(firstLog).contains("fenced");
         assertThat(second.exitValue()).as("the fencer shuts down gracefully").isIn(0, 143);
+    }
+
+    /** Waits until the instance logged {@code <app>: restored} for every app (it then holds their ids). */
+    private static void awaitAllRestored(Process instance, String name, Duration max) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        long deadline = System.nanoTime() + max.toNanos();
+        while (restoredApps(log) < PROVIDER_IDS.size()) {
+            assertThat(instance.isAlive())
+                    .as("%s exited before restoring its apps; its log:%n%s", name, Files.readString(log))
+                    .isTrue();
+            assertThat(System.nanoTime() < deadline)
+                    .as("%s restored every app within %s; its log:%n%s", name, max, Files.readString(log))
+                    .isTrue();
+            instance.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static long restoredApps(Path log) throws IOException {
+        return Files.readAllLines(log).stream()
+                .filter(line -> line.contains(": restored "))
+                .count();
     }
 
     /** Reads everything committed until the replay equals the truth, or the deadline passes. */
@@ -203,7 +228,7 @@ class CrashRecoveryIT {
 
     private static Process launch(Path config, String name) throws IOException {
         Path log = dir.resolve(name + ".log");
-        return new ProcessBuilder(
+        return ChildProcesses.start(new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m", // bounded memory: an unbounded buffer during the outage would end in an OOM
                         "-cp",
@@ -213,8 +238,7 @@ class CrashRecoveryIT {
                         "-c",
                         config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile()));
     }
 
     private static Path writeConfig() throws IOException {

@@ -2,6 +2,7 @@ package io.roomwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomwatch.testing.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -26,6 +28,7 @@ import reactor.netty.http.client.HttpClient;
  * The README's first command, for real: the packaged jar's {@code demo} in its own JVM (embedded broker, emulator,
  * roomwatch), for a bounded time. Its feed is what a read_committed consumer of the topic got.
  */
+@ExtendWith(ChildProcesses.class) // the demo and its broker never outlive the test, passed or failed
 class DemoJarIT {
 
     private static final Pattern EVENT =
@@ -38,21 +41,20 @@ class DemoJarIT {
         Path jar = Path.of("target", "roomwatch.jar");
         assertThat(jar).as("mvn package builds the runnable jar").exists();
         Path scenario = Path.of("src", "test", "resources", "app", "fast-scenario.yaml");
-        Process demo = new ProcessBuilder(
-                        javaBin(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString(),
-                        "demo",
-                        "--duration",
-                        "80s",
-                        "--admin-port",
-                        "0",
-                        "--summary-every",
-                        "20s",
-                        "--scenario",
-                        scenario.toString())
-                .start();
+        Process demo = ChildProcesses.start(new ProcessBuilder(
+                javaBin(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "demo",
+                "--duration",
+                "80s",
+                "--admin-port",
+                "0",
+                "--summary-every",
+                "20s",
+                "--scenario",
+                scenario.toString()));
         List<String> stderr = new CopyOnWriteArrayList<>();
         CompletableFuture<List<String>> stdout = CompletableFuture.supplyAsync(() -> lines(demo.getInputStream()));
         CompletableFuture<String> ops = CompletableFuture.supplyAsync(() -> checkOperations(demo, stderr));

@@ -41,6 +41,7 @@ class SecretsIT {
     @Test
     @Timeout(120)
     void rejectedSentinelCredentials_thenAppsStop_andTheSecretIsNowhere() throws Exception {
+        Level before = rootLogger().getLevel();
         ListAppender<ILoggingEvent> logs = captureAllLogs();
         try (EmbeddedKafka kafka = EmbeddedKafka.create(dir.resolve("kafka"))) {
             String bootstrap = kafka.start();
@@ -81,6 +82,7 @@ class SecretsIT {
             assertThat(config.toString()).doesNotContain(SENTINEL);
         } finally {
             rootLogger().detachAppender(logs);
+            rootLogger().setLevel(before); // later tests in this JVM log at the configured level again
         }
     }
 

@@ -17,6 +17,7 @@ import io.roomwatch.sink.kafka.EventRecords;
 import io.roomwatch.sink.kafka.KafkaEventSink;
 import io.roomwatch.state.kafka.KafkaSnapshotStore;
 import io.roomwatch.state.kafka.StateRecords;
+import io.roomwatch.testing.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -406,7 +407,7 @@ public final class EmitterBench {
             cmd.add(key + "=" + producer.getProperty(key));
         }
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = ChildProcesses.start(new ProcessBuilder(cmd).redirectErrorStream(true));
             String last = null;
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -7,7 +7,9 @@ import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Transition;
 import io.roomwatch.sink.SinkFailure;
+import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
+import io.roomwatch.sink.kafka.Claims.Claim;
 import io.roomwatch.sink.kafka.SendResult.Failed;
 import io.roomwatch.state.SnapshotStore;
 import io.roomwatch.state.kafka.StateRecords;
@@ -32,6 +34,12 @@ import reactor.core.scheduler.Scheduler;
  * its lane thread (every producer call happens there, in order), and the state last committed, from which the state
  * records of the next batch are derived.
  *
+ * <p>Ownership: the lane claims the app ({@link Claims}) before it first opens the producer, which fences older
+ * instances. Whenever an error closed the producer, the next opening takes the transactional id back only if no other
+ * instance claimed the app since; otherwise the app is fenced ({@link SinkFenced}) and stops. After an error that
+ * may hide a fencing (anything but a timeout or a lost connection), the claims are checked at once, so a fenced app
+ * learns it from that error. Every re-opening reloads the committed state before the next commit.
+ *
  * <p>Mutable fields are only touched from the lane thread or from a chain that follows one (calls for one app never
  * overlap, see {@link io.roomwatch.sink.EventSink}); volatile makes the hand-over between threads visible.
  */
@@ -43,9 +51,12 @@ final class AppLane {
     private final KafkaSinkConfig config;
     private final Function<AppKey, Producer<String, byte[]>> producers;
     private final SnapshotStore store;
+    private final Claims claims;
     private final Scheduler lane;
 
     private volatile @Nullable Producer<String, byte[]> producer;
+    /** Where this instance claimed the app; null until the first opening. */
+    private volatile @Nullable Claim claim;
     /** The state of the last committed batch; null until restored, or while a commit is in doubt. */
     private volatile @Nullable AppState committed;
     /** The state before a commit whose outcome is unknown: the caller still has it. */
@@ -59,11 +70,13 @@ final class AppLane {
             KafkaSinkConfig config,
             Function<AppKey, Producer<String, byte[]>> producers,
             SnapshotStore store,
+            Claims claims,
             Scheduler lane) {
         this.app = app;
         this.config = config;
         this.producers = producers;
         this.store = store;
+        this.claims = claims;
         this.lane = lane;
     }
 
@@ -131,6 +144,13 @@ final class AppLane {
             throw stopped;
         }
         if (producer == null) {
+            Claim held = claim;
+            if (held == null) {
+                claim = claims.claim(app); // announced before the id is taken: a later instance will see it
+            } else {
+                requireOwnership(held, "re-opening the producer");
+                reloadBeforeNextCommit(); // whoever held the id meanwhile may have committed
+            }
             Producer<String, byte[]> created = producers.apply(app);
             producer = created;
             if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
@@ -183,6 +203,9 @@ final class AppLane {
             throw doubt(e);
         } catch (KafkaException e) {
             SinkFailure failed = stopIfFatal(KafkaErrors.classify(app, "commitTransaction", e));
+            if (failed.isRetriable() && KafkaErrors.producerLost(e)) {
+                throw lost(failed, e);
+            }
             if (failed.isRetriable()) {
                 abort("abortTransaction after a failed commit");
             }
@@ -198,7 +221,10 @@ final class AppLane {
     }
 
     private SinkFailure failed(Failed failure) {
-        return stopIfFatal(KafkaErrors.classify(app, "sending " + failure.where(), failure.error()));
+        SinkFailure failed = stopIfFatal(KafkaErrors.classify(app, "sending " + failure.where(), failure.error()));
+        return failed.isRetriable() && KafkaErrors.producerLost(failure.error())
+                ? lost(failed, failure.error())
+                : failed;
     }
 
     /** Aborts the open transaction; if that fails, drops the producer: the next commit starts a fresh one. */
@@ -208,12 +234,53 @@ final class AppLane {
             transactionOpen = false;
         } catch (KafkaException e) {
             SinkFailure failure = stopIfFatal(KafkaErrors.classify(app, doing, e));
-            if (failure.isRetriable()) {
-                log.warn("{}; the producer is closed and reopened at the next commit", failure.getMessage());
-            }
-            closeProducer(Duration.ZERO);
-            throw failure;
+            throw failure.isRetriable() ? lost(failure, e) : failure;
         }
+    }
+
+    /**
+     * The producer is unusable after {@code error}: close it. Unless the error was a timeout or a lost connection
+     * (then the next opening checks), check the claims now, so that a fencing in disguise stops the app at once.
+     *
+     * @return the failure to signal: {@code failure}, or {@link SinkFenced} when another instance claimed the app
+     */
+    private SinkFailure lost(SinkFailure failure, Throwable error) {
+        closeProducer(Duration.ZERO);
+        Claim held = claim;
+        if (held != null && !KafkaErrors.isTransient(error)) {
+            try {
+                requireOwnership(held, "after " + KafkaErrors.describe(error));
+            } catch (SinkFenced fenced) {
+                return fenced;
+            } catch (KafkaException checkFailed) {
+                log.warn(
+                        "{}: checking the claims failed ({}); they are checked again before re-opening",
+                        app,
+                        checkFailed.toString());
+            }
+        }
+        log.warn("{}; the producer is closed and re-opened at the next commit", failure.getMessage());
+        return failure;
+    }
+
+    /** Fails the app for good ({@link SinkFenced}) if another instance claimed it after {@code ours}. */
+    private void requireOwnership(Claim ours, String doing) {
+        Optional<String> later = claims.laterClaim(app, ours);
+        if (later.isPresent()) {
+            throw stopIfFatal(new SinkFenced(
+                    app,
+                    doing + ": fenced by another instance, which claimed this app after us (" + later.get()
+                            + "); the transactional id is not taken back",
+                    null));
+        }
+    }
+
+    /** The state committed through this producer may not be the latest: reload it before the next commit. */
+    private void reloadBeforeNextCommit() {
+        if (inDoubtFrom == null) {
+            inDoubtFrom = committed;
+        }
+        committed = null;
     }
 
     private SinkInDoubt doubt(RuntimeException e) {
@@ -239,8 +306,7 @@ final class AppLane {
             producerCall.run();
         } catch (KafkaException e) {
             SinkFailure failure = stopIfFatal(KafkaErrors.classify(app, doing, e));
-            closeProducer(Duration.ZERO);
-            throw failure;
+            throw failure.isRetriable() ? lost(failure, e) : failure;
         }
     }
 

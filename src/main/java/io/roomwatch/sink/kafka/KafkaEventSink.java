@@ -48,6 +48,7 @@ public final class KafkaEventSink implements EventSink {
     private final KafkaSinkConfig config;
     private final SnapshotStore store;
     private final Function<AppKey, Producer<String, byte[]>> producers;
+    private final Claims claims;
     private final Map<AppKey, AppLane> lanes = new ConcurrentHashMap<>();
     private final Mono<Void> topicsCreated;
 
@@ -55,10 +56,12 @@ public final class KafkaEventSink implements EventSink {
             KafkaSinkConfig config,
             SnapshotStore store,
             Function<AppKey, Producer<String, byte[]>> producers,
+            Claims claims,
             Runnable ensureTopics) {
         this.config = config;
         this.store = store;
         this.producers = producers;
+        this.claims = claims;
         this.topicsCreated = Mono.fromRunnable(ensureTopics)
                 .subscribeOn(Schedulers.boundedElastic()) // why: admin calls block up to blockTimeout
                 .then()
@@ -75,16 +78,30 @@ public final class KafkaEventSink implements EventSink {
                 config,
                 store,
                 app -> new KafkaProducer<>(ProducerSettings.of(config, app)),
+                new KafkaClaims(config),
                 () -> Topics.ensure(config));
     }
 
-    /** For tests: producers come from {@code producers} (a decorated or mock producer), topics from {@code topics}. */
+    /**
+     * For tests: producers come from {@code producers} (a decorated or mock producer), ownership claims are made on
+     * the state topic, topics come from {@code ensureTopics}.
+     */
     static KafkaEventSink create(
             KafkaSinkConfig config,
             SnapshotStore store,
             Function<AppKey, Producer<String, byte[]>> producers,
             Runnable ensureTopics) {
-        return new KafkaEventSink(config, store, producers, ensureTopics);
+        return new KafkaEventSink(config, store, producers, new KafkaClaims(config), ensureTopics);
+    }
+
+    /** For tests: as {@link #create(KafkaSinkConfig, SnapshotStore, Function, Runnable)}, with claims from {@code claims}. */
+    static KafkaEventSink create(
+            KafkaSinkConfig config,
+            SnapshotStore store,
+            Function<AppKey, Producer<String, byte[]>> producers,
+            Claims claims,
+            Runnable ensureTopics) {
+        return new KafkaEventSink(config, store, producers, claims, ensureTopics);
     }
 
     /**
@@ -135,11 +152,12 @@ public final class KafkaEventSink implements EventSink {
     public Mono<Void> close(Duration timeout) {
         return Flux.fromIterable(List.copyOf(lanes.values()))
                 .flatMap(lane -> lane.close(timeout))
-                .then(Mono.fromRunnable(lanes::clear));
+                .then(Mono.fromRunnable(lanes::clear))
+                .then(Mono.fromRunnable(claims::close));
     }
 
     private AppLane lane(AppKey app) {
-        return lanes.computeIfAbsent(app, key -> new AppLane(key, config, producers, store, newLane(key)));
+        return lanes.computeIfAbsent(app, key -> new AppLane(key, config, producers, store, claims, newLane(key)));
     }
 
     private static reactor.core.scheduler.Scheduler newLane(AppKey app) {

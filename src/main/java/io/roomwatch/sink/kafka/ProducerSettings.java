@@ -19,11 +19,23 @@ final class ProducerSettings {
     }
 
     static Properties of(KafkaSinkConfig config, AppKey app) {
+        Properties props = plain(config, "roomwatch-" + app);
+        if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(config, app));
+            props.put(
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                    millis(config.transactionTimeout().toMillis()));
+        }
+        return props;
+    }
+
+    /** An idempotent producer without transactions, with the same pass-through properties and bounds. */
+    static Properties plain(KafkaSinkConfig config, String clientId) {
         Properties props = new Properties();
         props.putAll(config.clientProperties());
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "roomwatch-" + app);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // explicit: before KAFKA-13598 the default was not always applied
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -40,12 +52,6 @@ final class ProducerSettings {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(config.bufferMemory()));
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(config, app));
-            props.put(
-                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                    millis(config.transactionTimeout().toMillis()));
-        }
         return props;
     }
 

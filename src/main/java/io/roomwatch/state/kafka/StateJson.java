@@ -36,6 +36,7 @@ final class StateJson {
     static final int STATE_VERSION = 2;
     static final String KIND_ROOM = "room";
     static final String KIND_APP = "app";
+    static final String KIND_OWNER = "owner";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -65,6 +66,14 @@ final class StateJson {
         return bytes(json -> {
             header(json, KIND_APP, app);
             json.writeStringField("listedUntil", listedUntil.toString());
+        });
+    }
+
+    /** The value of an ownership claim: which instance claimed the app ({@link StateRecords#ownerClaim}). */
+    static byte[] writeOwner(AppKey app, String instance) {
+        return bytes(json -> {
+            header(json, KIND_OWNER, app);
+            json.writeStringField("instance", instance);
         });
     }
 

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *       AppState#retired()}). A room id can have both: a new incarnation while the ended one is remembered. A
  *       tombstone (null value) when it has neither.
  *   <li>Key {@code provider/appId}: the app's entry, holding the sweep watermark {@link AppState#listedUntil()}.
+ *   <li>Key {@code owner/provider/appId}: the latest ownership claim of the app, written (outside any transaction)
+ *       by an instance before it takes the app's transactional id; see {@link #ownerClaim}. Not part of the state: a
+ *       restore skips it.
  * </ul>
  *
  * <p>Every value carries {@code stateVersion} (2, see {@link StateJson}; 1 is still read) and its {@code kind}. Only keys whose
@@ -40,6 +43,32 @@ public final class StateRecords {
     /** The key of an app's entry: {@code provider/appId}. */
     public static String key(AppKey app) {
         return app.toString();
+    }
+
+    /** The key of an app's ownership claims: {@code owner/provider/appId}; no provider is called {@code owner}. */
+    public static String ownerKey(AppKey app) {
+        return "owner/" + app;
+    }
+
+    /**
+     * An ownership claim of {@code app} by {@code instance} (an opaque description of the claiming process). The log
+     * order of claims decides ownership: an instance may take the app's transactional id back only while no later
+     * claim of the app follows its own in the state topic.
+     */
+    public static ProducerRecord<String, byte[]> ownerClaim(String topic, AppKey app, String instance) {
+        return new ProducerRecord<>(topic, ownerKey(app), StateJson.writeOwner(app, instance));
+    }
+
+    /** The claiming instance named by a value written by {@link #ownerClaim}; {@code "?"} if unreadable. */
+    public static String claimant(byte @Nullable [] value) {
+        if (value == null) {
+            return "?";
+        }
+        try {
+            return StateJson.read("owner", value).path("instance").asText("?");
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
     }
 
     /**

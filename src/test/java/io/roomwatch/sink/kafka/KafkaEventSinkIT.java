@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -152,6 +153,74 @@ class KafkaEventSinkIT {
         close(second);
         List<PresenceEvent> seen = committedEvents(config);
         assertThat(seen).containsExactlyElementsOf(story.events());
+        assertThat(KafkaSnapshotStore.create(config).load(VOLC).block(WAIT)).isEqualTo(story.state());
+    }
+
+    /**
+     * Issue 19: the old instance's {@code EndTxn} fails with an error that hides the fencing (the broker's "unexpected
+     * error"). It must not take the transactional id back from its successor: it checks the claims and stops.
+     */
+    @Test
+    void givenEndTxnFailsAmbiguouslyAfterASuccessorTookTheId_thenTheOldInstanceStops_andTheSuccessorGoesOn() {
+        KafkaSinkConfig config = config("ambiguous");
+        List<PoisonedProducer> producers = new ArrayList<>();
+        KafkaEventSink old = KafkaEventSink.create(
+                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Story story = new Story(VOLC);
+        List<Function<Story, Transition>> script = story.script();
+        old.snapshotStore().load(VOLC).block(WAIT);
+        commit(old, story, script.get(0).apply(story));
+
+        KafkaEventSink successor = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        AppState before = story.state();
+        List<AppState> successorLoaded = new ArrayList<>();
+        // while the old instance's transaction is open, the successor claims the app and takes the id (aborting that
+        // transaction); then the old instance's EndTxn fails with an error that does not say "fenced"
+        producers
+                .get(0)
+                .failEndTxn(
+                        new KafkaException("Unhandled error in EndTxnResponse: The server experienced an unexpected"
+                                + " error when processing the request."),
+                        // join, not block(): this runs on the old instance's lane, a non-blocking Reactor thread
+                        () -> successorLoaded.add(
+                                successor.snapshotStore().load(VOLC).toFuture().join()));
+        Transition next = script.get(1).apply(story);
+        assertThatThrownBy(() -> old.commit(VOLC, List.of(next)).block(WAIT))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("fenced by another instance");
+        assertThatThrownBy(() -> old.commit(VOLC, List.of(next)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThat(producers).as("the old instance never re-initialised the id").hasSize(1);
+        assertThat(successorLoaded).containsExactly(before);
+
+        commit(successor, story, next); // the successor still holds the id
+        commit(successor, story, script.get(2).apply(story));
+        close(old);
+        close(successor);
+        assertThat(committedEvents(config)).containsExactlyElementsOf(story.events());
+        assertThat(KafkaSnapshotStore.create(config).load(VOLC).block(WAIT)).isEqualTo(story.state());
+    }
+
+    /** The same ambiguous error with no successor: the lone instance takes its id back, reloads, and loses nothing. */
+    @Test
+    void givenEndTxnFailsAmbiguously_andNoOtherInstance_thenTheIdIsTakenBack_andEachEventCommittedOnce() {
+        KafkaSinkConfig config = config("lone");
+        List<PoisonedProducer> producers = new ArrayList<>();
+        KafkaEventSink sink = KafkaEventSink.create(
+                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Story story = new Story(VOLC);
+        List<Function<Story, Transition>> script = story.script();
+        sink.snapshotStore().load(VOLC).block(WAIT);
+        commit(sink, story, script.get(0).apply(story));
+
+        producers.get(0).failEndTxn(new KafkaException("Unhandled error in EndTxnResponse"));
+        Transition next = script.get(1).apply(story);
+        assertThatThrownBy(() -> sink.commit(VOLC, List.of(next)).block(WAIT)).isInstanceOf(SinkUnavailable.class);
+        commit(sink, story, next); // the engine redoes the batch: re-opened after the claims check
+        commit(sink, story, script.get(2).apply(story));
+        close(sink);
+
+        assertThat(producers).hasSize(2);
+        assertThat(committedEvents(config)).containsExactlyElementsOf(story.events());
         assertThat(KafkaSnapshotStore.create(config).load(VOLC).block(WAIT)).isEqualTo(story.state());
     }
 

@@ -12,11 +12,13 @@ import io.roomwatch.model.Transition;
 import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.sink.SinkRejected;
+import io.roomwatch.sink.SinkUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -34,6 +36,7 @@ class KafkaEventSinkTest {
 
     private final List<MockProducer<String, byte[]>> producers = new ArrayList<>();
     private final List<AppState> loads = new ArrayList<>();
+    private final InMemoryClaims.Log claims = new InMemoryClaims.Log();
     private AppState stored = AppState.empty(APP);
     private KafkaEventSink sink;
 
@@ -128,12 +131,96 @@ class KafkaEventSinkTest {
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
         sink.snapshotStore().load(APP).block(WAIT);
+        claims.append(APP, "another instance"); // which then took the transactional id
         producers.get(0).commitTransactionException = new ProducerFencedException("newer epoch");
 
         assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
         assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
         assertThat(producers).hasSize(1);
         assertThat(producers.get(0).closed()).isTrue();
+    }
+
+    @Test
+    void givenAbortFailsWithAnUnknownServerError_afterAnotherInstanceClaimedTheApp_thenFencedAtOnce_withoutReinit() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        claims.append(APP, "the successor"); // a new instance claimed the app, then took the transactional id
+        producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+        producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("the successor")
+                .hasMessageContaining("not taken back");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThat(producers)
+                .as("initTransactions never called again: the successor keeps the id")
+                .hasSize(1);
+    }
+
+    @Test
+    void givenAbortFailsWithAnUnknownServerError_andNoLaterClaim_thenNextCommitReopensReloadsAndCommits() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+        producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkUnavailable.class)
+                .satisfies(e -> assertThat(((SinkUnavailable) e).isRetriable()).isTrue());
+        assertThat(producers.get(0).closed()).isTrue();
+
+        sink.commit(APP, List.of(first)).block(WAIT); // nobody claimed the app since: the id is taken back
+        assertThat(producers).hasSize(2);
+        assertThat(producers.get(1).transactionInitialized()).isTrue();
+        assertThat(loads).as("the state is reloaded after re-opening").hasSize(2);
+        assertThat(producers.get(1).commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenFencedByTheBrokersOwnTimeoutAbort_andNoLaterClaim_thenRetriable_andTheIdIsTakenBack() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new ProducerFencedException("epoch bumped by a timeout abort");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkUnavailable.class)
+                .hasMessageContaining("lost the transactional id");
+        sink.commit(APP, List.of(first)).block(WAIT);
+        assertThat(producers).hasSize(2);
+        assertThat(producers.get(1).commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenCommitInDoubt_whenAnotherInstanceClaimsBeforeTheRedo_thenFenced_withoutReinit() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
+
+        claims.append(APP, "the successor");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("re-opening the producer");
+        assertThat(producers).hasSize(1);
+    }
+
+    @Test
+    void givenAppOpened_thenClaimedOnceBeforeTheFirstInitTransactions() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        sink.snapshotStore().load(APP).block(WAIT);
+        sink.snapshotStore().load(APP).block(WAIT);
+
+        assertThat(claims.size()).isEqualTo(1);
+        assertThat(producers).hasSize(1);
     }
 
     @Test
@@ -160,7 +247,7 @@ class KafkaEventSinkTest {
     }
 
     private KafkaEventSink sink(KafkaSinkConfig config) {
-        return KafkaEventSink.create(config, this::load, this::producer, () -> {});
+        return KafkaEventSink.create(config, this::load, this::producer, new InMemoryClaims(claims, "this"), () -> {});
     }
 
     private Mono<AppState> load(AppKey app) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.PartitionInfo;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.metrics.KafkaMetric;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real producer that fails the next send matching a poison (once, through the callback, as a lost connection would)
@@ -30,6 +32,8 @@ final class PoisonedProducer implements Producer<String, byte[]> {
     private final Producer<String, byte[]> delegate;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private volatile Predicate<ProducerRecord<String, byte[]>> poison = record -> false;
+    private volatile @Nullable KafkaException endTxnError;
+    private volatile Runnable beforeEndTxnError = () -> {};
 
     PoisonedProducer(Producer<String, byte[]> delegate) {
         this.delegate = delegate;
@@ -38,6 +42,30 @@ final class PoisonedProducer implements Producer<String, byte[]> {
     /** Fails the next send matching {@code predicate}; later ones go through. */
     void poisonNext(Predicate<ProducerRecord<String, byte[]>> predicate) {
         poison = predicate;
+    }
+
+    /**
+     * From now on, {@code commitTransaction} and {@code abortTransaction} throw {@code error} instead of reaching the
+     * broker, as the producer does once an {@code EndTxn} answer left it in a fatal state.
+     */
+    void failEndTxn(KafkaException error) {
+        failEndTxn(error, () -> {});
+    }
+
+    /** As {@link #failEndTxn(KafkaException)}, running {@code first} (once) before the first failing call. */
+    void failEndTxn(KafkaException error, Runnable first) {
+        beforeEndTxnError = first;
+        endTxnError = error;
+    }
+
+    private void throwIfEndTxnFails() {
+        KafkaException error = endTxnError;
+        if (error != null) {
+            Runnable first = beforeEndTxnError;
+            beforeEndTxnError = () -> {};
+            first.run();
+            throw error;
+        }
     }
 
     List<String> log() {
@@ -82,11 +110,13 @@ final class PoisonedProducer implements Producer<String, byte[]> {
 
     @Override
     public void commitTransaction() {
+        throwIfEndTxnFails();
         delegate.commitTransaction();
     }
 
     @Override
     public void abortTransaction() {
+        throwIfEndTxnFails();
         delegate.abortTransaction();
     }
 
