@@ -231,6 +231,8 @@ class CrashRecoveryIT {
         return ChildProcesses.start(new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m", // bounded memory: an unbounded buffer during the outage would end in an OOM
+                        // the product's logging (INFO), not logback-test.xml (WARN), which the test class path holds
+                        "-Dlogback.configurationFile=logback.xml",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "io.roomwatch.app.Main",
