@@ -81,6 +81,7 @@ public final class RateBudget {
     private long used;
 
     private final Map<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
+    private final Map<AnswerFlaw, LongAdder> flaws = new EnumMap<>(AnswerFlaw.class);
 
     private RateBudget(String name, int limit, Scheduler timer) {
         this.name = name;
@@ -95,6 +96,9 @@ public final class RateBudget {
         this.answered = new long[limit];
         for (CallOutcome outcome : CallOutcome.values()) {
             outcomes.put(outcome, new LongAdder());
+        }
+        for (AnswerFlaw flaw : AnswerFlaw.values()) {
+            flaws.put(flaw, new LongAdder());
         }
     }
 
@@ -205,6 +209,21 @@ public final class RateBudget {
     /** How many attempts paid from this budget ended with {@code outcome}. */
     public long calls(CallOutcome outcome) {
         return outcomes.get(outcome).sum();
+    }
+
+    /**
+     * Counts one odd answer of this API (for metrics; the clients call it where they skip an item, stop a walk or
+     * read a time as absent) and returns how many of that kind were counted so far, this one included.
+     */
+    public long flawed(AnswerFlaw flaw) {
+        LongAdder count = flaws.get(flaw);
+        count.increment();
+        return count.sum();
+    }
+
+    /** How many odd answers of kind {@code flaw} were counted for this API. */
+    public long flaws(AnswerFlaw flaw) {
+        return flaws.get(flaw).sum();
     }
 
     /** The name given at creation. */
