@@ -139,9 +139,14 @@ public final class AppPoller {
      * Restores the app's state from the store, then polls until cancelled. Lazy: nothing happens before
      * subscription; subscribe once. Emits one report per committed batch, after it is durable, on the timer's or the
      * sink's threads. Ends only with an error: {@link VendorRejected}, or a {@link SinkFailure} that is not retriable (fenced by another instance, refused by the broker).
+     *
+     * <p>A restore that fails in a way retrying can fix (Kafka not reachable yet, as when a pod starts before its
+     * broker) is retried with capped exponential backoff on the timer, a WARN per attempt; meanwhile the app is not
+     * ready ({@link #isRestored()} false) and does not poll.
      */
     public Flux<CycleReport> run() {
         return store.load(app())
+                .retryWhen(restoreRetry())
                 .doOnNext(this::restore)
                 .thenMany(Flux.defer(this::cycles))
                 .checkpoint("app=" + app());
@@ -262,6 +267,19 @@ public final class AppPoller {
                     app(),
                     state.live().size());
         });
+    }
+
+    private Retry restoreRetry() {
+        return Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                .maxBackoff(config.commitRetryMaxBackoff())
+                .scheduler(timer)
+                .filter(e -> e instanceof SinkFailure failure && failure.isRetriable())
+                .doBeforeRetry(s -> log.warn(
+                        "{}: cannot restore the state yet (attempt {}), retrying with backoff up to {}; not ready: {}",
+                        app(),
+                        s.totalRetries() + 1,
+                        config.commitRetryMaxBackoff(),
+                        s.failure().getMessage()));
     }
 
     private Retry commitRetry() {

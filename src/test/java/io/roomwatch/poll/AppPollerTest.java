@@ -10,6 +10,7 @@ import io.roomwatch.model.Provider;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.sink.SinkFenced;
+import io.roomwatch.sink.SinkRejected;
 import io.roomwatch.sink.SinkUnavailable;
 import io.roomwatch.state.memory.InMemorySnapshotStore;
 import io.roomwatch.testing.EventReplay;
@@ -266,6 +267,77 @@ class AppPollerTest {
                 .expectError(SinkFenced.class)
                 .verify(Duration.ofSeconds(10));
         assertThat(sink.attempts()).isEqualTo(1);
+    }
+
+    // Regression for issue 14: Kafka not reachable at start made run() give up after about 10 s
+    @Test
+    void givenKafkaNotReachableAtStart_thenTheRestoreIsRetriedWithCappedBackoffUntilItWorks() {
+        FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice");
+        FlakyStore flaky = new FlakyStore(store, 8, () -> new SinkUnavailable(APP, "broker not reachable", null));
+        AppPoller poller = AppPoller.create(vendor, sink, flaky, config(), timer);
+
+        StepVerifier.withVirtualTime(() -> poller.run().then(), () -> timer, 1)
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(30))
+                .then(() -> assertThat(poller.isRestored())
+                        .as("not ready while Kafka is away")
+                        .isFalse())
+                .then(() -> assertThat(vendor.sweepStartsMillis())
+                        .as("no polling before the restore")
+                        .isEmpty())
+                .thenAwait(Duration.ofMinutes(5))
+                .then(() -> assertThat(poller.isRestored()).isTrue())
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(flaky.attemptsMillis()).hasSize(9);
+        List<Long> waits = gaps(flaky.attemptsMillis());
+        assertThat(waits.get(0)).as("first backoff about 1 s").isBetween(500L, 1_500L);
+        assertThat(waits).as("capped at commitRetryMaxBackoff").allSatisfy(w -> assertThat(w)
+                .isLessThanOrEqualTo(config().commitRetryMaxBackoff().toMillis()));
+        assertThat(described()).containsExactly("RoomCreated r1", "UserJoined r1 alice");
+    }
+
+    @Test
+    void givenTheBrokerRefusesUsAtStart_thenRunEndsWithoutRetrying() {
+        FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10);
+        FlakyStore refusing = new FlakyStore(store, 100, () -> new SinkRejected(APP, "not authorized", null));
+        AppPoller poller = AppPoller.create(vendor, sink, refusing, config(), timer);
+
+        StepVerifier.withVirtualTime(poller::run, () -> timer, Long.MAX_VALUE)
+                .expectSubscription()
+                .expectError(SinkRejected.class)
+                .verify(Duration.ofSeconds(10));
+        assertThat(refusing.attemptsMillis()).hasSize(1);
+    }
+
+    /** A store whose first {@code failures} loads fail with {@code error}; records when each load was tried. */
+    private final class FlakyStore implements io.roomwatch.state.SnapshotStore {
+        private final io.roomwatch.state.SnapshotStore delegate;
+        private final java.util.function.Supplier<RuntimeException> error;
+        private final List<Long> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private int failures;
+
+        FlakyStore(
+                io.roomwatch.state.SnapshotStore delegate,
+                int failures,
+                java.util.function.Supplier<RuntimeException> error) {
+            this.delegate = delegate;
+            this.failures = failures;
+            this.error = error;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<AppState> load(AppKey app) {
+            return reactor.core.publisher.Mono.defer(() -> {
+                attempts.add(timer.now(java.util.concurrent.TimeUnit.MILLISECONDS));
+                return failures-- > 0 ? reactor.core.publisher.Mono.error(error.get()) : delegate.load(app);
+            });
+        }
+
+        List<Long> attemptsMillis() {
+            return attempts;
+        }
     }
 
     private static List<Long> gaps(List<Long> times) {
