@@ -72,7 +72,7 @@ final class EmulatorCommand implements Callable<Integer> {
         Shutdown shutdown = Shutdown.install();
         shutdown.await(duration);
         emulator.stop().block(Duration.ofSeconds(10));
-        shutdown.done();
+        shutdown.done(0);
         return 0;
     }
 }
