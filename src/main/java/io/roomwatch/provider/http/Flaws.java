@@ -36,9 +36,9 @@ public final class Flaws {
         }
     }
 
-    /** A vendor value for a log line: JSON text, cut to 80 characters. */
+    /** A vendor value for a log line: JSON text, cut to 80 characters, credential-shaped values masked. */
     public static String quote(Object value) {
-        String text = String.valueOf(value);
+        String text = HttpReply.masked(String.valueOf(value));
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "...";
     }
 }

@@ -17,7 +17,12 @@ public record HttpReply(int status, byte[] body) {
 
     /** The body as UTF-8 text, cut to {@code max} characters, credentials masked, for error messages. */
     public String excerpt(int max) {
-        String text = SECRETS.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll("$1$2***");
+        String text = masked(new String(body, StandardCharsets.UTF_8));
         return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+
+    /** {@code text} with anything shaped like a {@code usersig=}, {@code Signature=} or {@code Authorization:} value masked. */
+    static String masked(String text) {
+        return SECRETS.matcher(text).replaceAll("$1$2***");
     }
 }
