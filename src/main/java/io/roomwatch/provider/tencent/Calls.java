@@ -19,8 +19,9 @@ record Calls(Call list, Call info, Call members) {
     /** One API: its budget, the retry policy that tells that budget about throttling, its counted warnings. */
     record Call(RateBudget budget, Retries retries, Flaws flaws) {
 
-        Mono<TencentReply> call(TencentApi api, String service, String command, Map<String, Object> body) {
-            return api.post(service, command, body, null, budget, retries);
+        /** A {@code get_room_info}: a success must carry a {@code RoomInfo} object. */
+        Mono<TencentReply> roomInfo(TencentApi api, String service, Map<String, Object> body) {
+            return api.post(service, "get_room_info", body, "RoomInfo", budget, retries);
         }
 
         /** A page of a listing: a success must carry {@code listField} as a list. */

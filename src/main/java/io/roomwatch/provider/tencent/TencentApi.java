@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,20 +47,21 @@ final class TencentApi {
     /**
      * Lazy: each attempt pays a permit, draws a new {@code random} and uses the then-current UserSig.
      *
-     * @param listField the list a success must carry (a malformed answer otherwise), or null for none
+     * @param field what a success must carry ({@code RoomList}, {@code MemberList}: a list; {@code RoomInfo}: an
+     *     object), a malformed answer otherwise
      */
     Mono<TencentReply> post(
             String service,
             String command,
             Map<String, Object> body,
-            @Nullable String listField,
+            String field,
             RateBudget budget,
             Retries retries) {
         byte[] json = json(body);
-        return retries.apply(budget.paced(Mono.defer(() -> attempt(service, command, json, listField))));
+        return retries.apply(budget.paced(Mono.defer(() -> attempt(service, command, json, field))));
     }
 
-    private Mono<TencentReply> attempt(String service, String command, byte[] json, @Nullable String listField) {
+    private Mono<TencentReply> attempt(String service, String command, byte[] json, String field) {
         URI uri = origin.resolve(basePath + "/v4/" + service + "/" + command + "?sdkappid=" + account.sdkAppId()
                 + "&identifier=" + encode(account.administrator()) + "&usersig=" + encode(userSig.current())
                 + "&random=" + ThreadLocalRandom.current().nextLong(0, 1L << 32) + "&contenttype=json");
@@ -72,7 +72,7 @@ final class TencentApi {
                         h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"),
                         json)
                 .map(reply -> TencentResponses.classify(app, command, reply))
-                .map(reply -> listField == null ? reply : TencentResponses.requireList(app, command, reply, listField));
+                .map(reply -> TencentResponses.requireField(app, command, reply, field));
     }
 
     /** The base URL's path without a trailing slash, as sent ({@code ""} for none). */

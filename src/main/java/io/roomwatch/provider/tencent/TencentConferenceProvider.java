@@ -132,7 +132,7 @@ public final class TencentConferenceProvider implements RtcProvider {
     }
 
     private Mono<TencentReply> roomInfo(String roomId) {
-        return calls.info().call(api, TencentApi.CONFERENCE, "get_room_info", Map.of("RoomId", roomId));
+        return calls.info().roomInfo(api, TencentApi.CONFERENCE, Map.of("RoomId", roomId));
     }
 
     private Mono<Answer> probeForSweep(String roomId) {

@@ -115,7 +115,7 @@ public final class TencentLiveProvider implements RtcProvider {
                 app(),
                 "get_room_info",
                 calls.info()
-                        .call(api, TencentApi.LIVE, "get_room_info", body)
+                        .roomInfo(api, TencentApi.LIVE, body)
                         .map(reply -> reply.roomMissing()
                                 ? new RoomGone(room, null, now())
                                 : Probes.oneRoomSweep(

@@ -86,15 +86,17 @@ final class TencentResponses {
     }
 
     /**
-     * {@code reply} if it is the room's absence or carries {@code field} as a list; a success without the list it
-     * exists to give is malformed (unknown, never empty).
+     * {@code reply} if it is the room's absence or carries {@code field} as what the API exists to give (a list, or
+     * for {@code RoomInfo} an object); a success without it is malformed (unknown, never empty or "exists").
      */
-    static TencentReply requireList(AppKey app, String api, TencentReply reply, String field) {
-        if (reply.roomMissing() || reply.response().path(field).isArray()) {
+    static TencentReply requireField(AppKey app, String api, TencentReply reply, String field) {
+        JsonNode value = reply.response().path(field);
+        boolean shaped = field.equals("RoomInfo") ? value.isObject() : value.isArray();
+        if (reply.roomMissing() || shaped) {
             return reply;
         }
         throw VendorUnavailable.malformed(
-                app, api, "success without a " + field + " list: " + Flaws.quote(reply.response()), null);
+                app, api, "success without " + field + ": " + Flaws.quote(reply.response()), null);
     }
 
     /** {@code ActionStatus} upper-cased; {@code ""} for a value that is not a string, null when absent. */

@@ -117,6 +117,21 @@ class TencentOddAnswersTest {
         assertThat(stub.count()).isEqualTo(2);
     }
 
+    @Test
+    void givenARoomInfoSuccessWithoutRoomInfo_whenProbing_thenUnknownNotExisting() {
+        script = r -> ok("{}");
+
+        StepVerifier.create(live(stub.baseUrl()).probe(ref()))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(VendorUnavailable.class)
+                        .hasMessageContaining("get_room_info")
+                        .hasMessageContaining("RoomInfo"))
+                .verify(WAIT);
+        StepVerifier.create(conference(stub.baseUrl(), "r1").rooms(Instant.EPOCH))
+                .expectError(VendorUnavailable.class)
+                .verify(WAIT);
+    }
+
     // kind 6: bad items
 
     @Test

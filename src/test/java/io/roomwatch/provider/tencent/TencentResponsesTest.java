@@ -144,7 +144,7 @@ class TencentResponsesTest {
         TencentReply ok = TencentResponses.classify(
                 APP, "get_member_list", reply(200, "{\"ActionStatus\":\"OK\",\"Response\":{\"Next\":\"\"}}"));
 
-        assertThatThrownBy(() -> TencentResponses.requireList(APP, "get_member_list", ok, "MemberList"))
+        assertThatThrownBy(() -> TencentResponses.requireField(APP, "get_member_list", ok, "MemberList"))
                 .isInstanceOf(VendorUnavailable.class)
                 .hasMessageContaining("MemberList");
     }
