@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Shutdown shutdown = Shutdown.install();
+        int code = 0;
         out.println("starting the embedded Kafka broker (about 10 s) ...");
         out.flush();
         try (EmbeddedKafka kafka = dataDir == null ? EmbeddedKafka.create() : EmbeddedKafka.create(dataDir)) {
@@ -90,10 +91,10 @@ final class DemoCommand implements Callable<Integer> {
             emulator.stop().block(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             log.error("demo failed: {}", e.toString());
-            return 1;
+            code = 1;
         } finally {
-            shutdown.done();
+            shutdown.done(code);
         }
-        return 0;
+        return code;
     }
 }

@@ -38,6 +38,12 @@ final class EmulatorCommand implements Callable<Integer> {
     boolean noScenario;
 
     @Option(
+            names = "--base-path",
+            description = "Serve the vendor APIs under this path only, as behind a gateway (e.g. /tim-gw); the "
+                    + "control API stays at /__emulator/")
+    String basePath = "";
+
+    @Option(
             names = "--duration",
             converter = DurationConverter.class,
             description = "Stop after this long (default: Ctrl-C)")
@@ -47,13 +53,14 @@ final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RunningEmulator emulator = VendorEmulator.create(
-                        EmulatorConfig.demo().withHost(host).withPort(port), Schedulers.parallel())
+                        EmulatorConfig.demo().withHost(host).withPort(port).withBasePath(basePath),
+                        Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
         if (!noScenario) {
             emulator.startScenario(scenario != null ? ScenarioConfig.read(scenario) : ScenarioConfig.demo());
         }
-        out.println("vendor emulator on " + emulator.baseUrl() + "  (control API: " + emulator.baseUrl()
+        out.println("vendor emulator on " + emulator.vendorBaseUrl() + "  (control API: " + emulator.baseUrl()
                 + "/__emulator/state)");
         out.println(
                 "volcengine: AppId " + EmulatorConfig.DEMO_VOLCENGINE_APP + ", AK " + EmulatorConfig.DEMO_ACCESS_KEY_ID
@@ -65,7 +72,7 @@ final class EmulatorCommand implements Callable<Integer> {
         Shutdown shutdown = Shutdown.install();
         shutdown.await(duration);
         emulator.stop().block(Duration.ofSeconds(10));
-        shutdown.done();
+        shutdown.done(0);
         return 0;
     }
 }

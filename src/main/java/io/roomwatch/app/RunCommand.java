@@ -52,13 +52,18 @@ final class RunCommand implements Callable<Integer> {
             allStopped.set(true);
             shutdown.request();
         };
-        PollerApp app = PollerApp.start(loaded, report -> {}, onAllStopped);
+        int code = 1;
         try {
-            shutdown.await(null);
+            PollerApp app = PollerApp.start(loaded, report -> {}, onAllStopped);
+            try {
+                shutdown.await(null);
+                code = allStopped.get() ? 1 : 0; // every app stopped on its own: the log says why
+            } finally {
+                app.close(); // stop polling, finish or abort the open transactions, close the producers
+            }
         } finally {
-            app.close(); // stop polling, finish or abort the open transactions, close the producers
-            shutdown.done();
+            shutdown.done(code); // a SIGTERM's shutdown then exits with this code, not 143
         }
-        return allStopped.get() ? 1 : 0; // every app stopped on its own: the log says why
+        return code;
     }
 }

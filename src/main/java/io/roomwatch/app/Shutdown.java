@@ -7,8 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Ctrl-C / SIGTERM handling: {@link #await} returns when the JVM is asked to stop (or after a fixed duration), and
- * the shutdown hook then holds the JVM until {@link #done()} so the caller can finish or abort the open transaction
+ * the shutdown hook then holds the JVM until {@link #done(int)} so the caller can finish or abort the open transaction
  * and close the producers before the process exits.
+ *
+ * <p>Exit code: a JVM stopped by a signal exits with 128 + the signal number (143 for SIGTERM) once its shutdown
+ * hooks are done, whatever {@code System.exit} the main thread then asks for (that call blocks behind the hooks). So
+ * when the stop came from a signal and the command finished its cleanup within the grace period, the hook ends the
+ * JVM itself with the command's exit code ({@link Runtime#halt}, the cleanup being done): 0 for a clean stop, as the
+ * README promises. A cleanup that overruns the grace period leaves the signal's code: the stop was not clean.
  */
 final class Shutdown {
 
@@ -16,6 +22,7 @@ final class Shutdown {
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile int exitCode;
 
     private Shutdown() {}
 
@@ -26,9 +33,14 @@ final class Shutdown {
     }
 
     private void onSignal() {
+        if (finished.getCount() == 0) {
+            return; // the command was done before the JVM began to stop: System.exit carries its code
+        }
         requested.countDown();
         try {
-            finished.await(CLEANUP_GRACE_SECONDS, TimeUnit.SECONDS);
+            if (finished.await(CLEANUP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                Runtime.getRuntime().halt(exitCode); // cleanup done: exit with the command's code, not 128 + signal
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -48,8 +60,9 @@ final class Shutdown {
         requested.countDown();
     }
 
-    /** Cleanup is over: a pending shutdown may proceed. */
-    void done() {
+    /** Cleanup is over, and the command ends with {@code code}: a pending shutdown may proceed with that code. */
+    void done(int code) {
+        exitCode = code;
         finished.countDown();
     }
 }

@@ -46,8 +46,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final String HOST = "127.0.0.1";
+    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final Path dataDir;
+    private final boolean temporary;
     private final Duration startTimeout;
     private final List<String> jvmOptions;
     private int port;
@@ -55,29 +57,36 @@ public final class EmbeddedKafka implements AutoCloseable {
     private @Nullable Process process;
     private @Nullable Thread reaper;
 
-    private EmbeddedKafka(Path dataDir, Duration startTimeout, List<String> jvmOptions) {
+    private EmbeddedKafka(Path dataDir, boolean temporary, Duration startTimeout, List<String> jvmOptions) {
         this.dataDir = dataDir;
+        this.temporary = temporary;
         this.startTimeout = startTimeout;
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** A broker in a new temporary folder, with a 60 s start timeout. */
+    /**
+     * A broker in a new temporary folder ({@code roomwatch-kafka-*}), with a 60 s start timeout. {@link #close()}
+     * deletes the folder: its data, configuration and log.
+     */
     public static EmbeddedKafka create() {
         try {
-            return create(Files.createTempDirectory("roomwatch-kafka-"));
+            return new EmbeddedKafka(Files.createTempDirectory("roomwatch-kafka-"), true, Duration.ofSeconds(60), JVM);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for the broker", e);
         }
     }
 
-    /** A broker keeping its data in {@code dataDir} (created if missing; formatted at the first start). */
+    /**
+     * A broker keeping its data in {@code dataDir} (created if missing; formatted at the first start). The folder is
+     * the caller's and is kept.
+     */
     public static EmbeddedKafka create(Path dataDir) {
-        return new EmbeddedKafka(dataDir, Duration.ofSeconds(60), List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        return new EmbeddedKafka(dataDir, false, Duration.ofSeconds(60), JVM);
     }
 
     /** This broker with another bound on formatting, starting and readiness. */
     public EmbeddedKafka withStartTimeout(Duration timeout) {
-        return new EmbeddedKafka(dataDir, timeout, jvmOptions);
+        return new EmbeddedKafka(dataDir, temporary, timeout, jvmOptions);
     }
 
     /**
@@ -135,10 +144,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         end(true);
     }
 
-    /** Stops the broker; the data folder is kept. */
+    /**
+     * Stops the broker. The data folder is kept, unless {@link #create()} made it: that temporary folder is deleted
+     * (a failure to delete is logged, not thrown).
+     */
     @Override
     public void close() {
         stop();
+        if (temporary) {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not delete the broker's temporary folder {}: {}", root, e.toString());
+        }
     }
 
     private void end(boolean kill) {

@@ -15,6 +15,9 @@ import java.util.List;
  * @param tolerance options for UNCONFIRMED vendor facts, default {@link Tolerance#defaults()}
  * @param limits paging and retention limits, default {@link Limits#defaults()}
  * @param changeLogCapacity changes kept in the ground-truth log before the oldest are dropped, default 100 000
+ * @param basePath a path prefix the vendor APIs are served under only, as behind a gateway (e.g. {@code /tim-gw}:
+ *     Tencent at {@code /tim-gw/v4/...}, Volcengine at {@code /tim-gw}); {@code ""} (default) for none. The control
+ *     API stays at {@code /__emulator/}
  */
 public record EmulatorConfig(
         String host,
@@ -26,7 +29,8 @@ public record EmulatorConfig(
         Staleness staleness,
         Tolerance tolerance,
         Limits limits,
-        int changeLogCapacity) {
+        int changeLogCapacity,
+        String basePath) {
 
     /** Volcengine demo app id, AK and SK of {@link #demo()}. */
     public static final String DEMO_VOLCENGINE_APP = "demo-volc-app";
@@ -47,6 +51,10 @@ public record EmulatorConfig(
         volcengineApps = List.copyOf(volcengineApps);
         tencentApps = List.copyOf(tencentApps);
         Checks.positive(changeLogCapacity, "changeLogCapacity");
+        if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.contains("?"))) {
+            throw new IllegalArgumentException(
+                    "basePath must be empty or like /tim-gw (a leading, no trailing slash), was " + basePath);
+        }
     }
 
     /** Loopback, port 0, the given apps, every other option at its default. */
@@ -61,7 +69,8 @@ public record EmulatorConfig(
                 Staleness.documented(),
                 Tolerance.defaults(),
                 Limits.defaults(),
-                100_000);
+                100_000,
+                "");
     }
 
     /** One demo app per vendor with the well-known demo credentials above (never use them for anything real). */
@@ -82,7 +91,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withPort(int port) {
@@ -96,7 +106,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withRateLimits(RateLimits rateLimits) {
@@ -110,7 +121,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withThrottle(ThrottleReply throttle) {
@@ -124,7 +136,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withStaleness(Staleness staleness) {
@@ -138,7 +151,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withTolerance(Tolerance tolerance) {
@@ -152,7 +166,8 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withLimits(Limits limits) {
@@ -166,11 +181,38 @@ public record EmulatorConfig(
                 staleness,
                 tolerance,
                 limits,
-                changeLogCapacity);
+                changeLogCapacity,
+                basePath);
     }
 
     public EmulatorConfig withChangeLogCapacity(int capacity) {
         return new EmulatorConfig(
-                host, port, volcengineApps, tencentApps, rateLimits, throttle, staleness, tolerance, limits, capacity);
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                capacity,
+                basePath);
+    }
+
+    /** A copy serving the vendor APIs under {@code basePath} only (e.g. {@code /tim-gw}); {@code ""} for none. */
+    public EmulatorConfig withBasePath(String basePath) {
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity,
+                basePath);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -22,8 +23,9 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The Reactor Netty side: reads each request fully, routes it (Volcengine at {@code /}, Tencent under {@code /v4/},
- * control under {@code /__emulator/}), and delivers the {@link Reply}, shaped by its fault: delayed on the emulator
- * clock, cut, garbled or reset. Handlers run on Netty event loops and never block.
+ * both below {@link EmulatorConfig#basePath()} when one is set; control under {@code /__emulator/}), and delivers the
+ * {@link Reply}, shaped by its fault: delayed on the emulator clock, cut, garbled, compressed or reset. Handlers run
+ * on Netty event loops and never block.
  */
 final class EmulatorHttp {
 
@@ -34,12 +36,14 @@ final class EmulatorHttp {
     private final TencentApi tencent;
     private final ControlApi control;
     private final Scheduler clock;
+    private final String basePath;
 
-    EmulatorHttp(VolcengineApi volcengine, TencentApi tencent, ControlApi control, Scheduler clock) {
+    EmulatorHttp(VolcengineApi volcengine, TencentApi tencent, ControlApi control, Scheduler clock, String basePath) {
         this.volcengine = volcengine;
         this.tencent = tencent;
         this.control = control;
         this.clock = clock;
+        this.basePath = basePath;
     }
 
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -58,7 +62,14 @@ final class EmulatorHttp {
         } catch (IllegalArgumentException e) {
             return Reply.text(400, "text/plain", "malformed request URI: " + e.getMessage());
         }
-        String path = call.path();
+        if (call.path().startsWith(ControlApi.PREFIX)) {
+            return control.handle(call);
+        }
+        String path = vendorPath(call.path());
+        if (path == null) {
+            return Reply.text(
+                    404, "text/plain", "not found: " + call.path() + " (vendor APIs are under " + basePath + ")");
+        }
         if (path.equals("/") || path.isEmpty()) {
             return volcengine.handle(call);
         }
@@ -67,10 +78,18 @@ final class EmulatorHttp {
             String command = path.substring((live ? LIVE : ROOM).length());
             return tencent.handle(call, live ? Vendor.TENCENT_LIVE : Vendor.TENCENT_ROOM, command);
         }
-        if (path.startsWith(ControlApi.PREFIX)) {
-            return control.handle(call);
+        return Reply.text(404, "text/plain", "not found: " + call.path());
+    }
+
+    /** The path under the base path ({@code /tim-gw/v4/...} → {@code /v4/...}); null when it is not under it. */
+    private @Nullable String vendorPath(String path) {
+        if (basePath.isEmpty()) {
+            return path;
         }
-        return Reply.text(404, "text/plain", "not found: " + path);
+        if (path.equals(basePath)) {
+            return "/";
+        }
+        return path.startsWith(basePath + "/") ? path.substring(basePath.length()) : null;
     }
 
     private Mono<Void> deliver(Reply reply, HttpServerResponse response) {
@@ -89,6 +108,9 @@ final class EmulatorHttp {
             case RESET -> reset(response);
             case TRUNCATED_BODY -> truncated(reply, response);
             case MALFORMED_JSON -> complete(reply.status(), reply.contentType(), garbled(reply.body()), response);
+            case GZIP_BODY -> encoded(reply, "gzip", Encodings.gzip(reply.body()), response);
+            case DEFLATE_BODY -> encoded(reply, "deflate", Encodings.zlib(reply.body()), response);
+            case UNKNOWN_ENCODING -> encoded(reply, "br", reply.body(), response);
             default -> complete(reply.status(), reply.contentType(), reply.body(), response);
         };
     }
@@ -99,6 +121,11 @@ final class EmulatorHttp {
                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
                 .sendByteArray(Mono.just(body))
                 .then();
+    }
+
+    private static Mono<Void> encoded(Reply reply, String encoding, byte[] body, HttpServerResponse response) {
+        return complete(
+                reply.status(), reply.contentType(), body, response.header(HttpHeaderNames.CONTENT_ENCODING, encoding));
     }
 
     /**

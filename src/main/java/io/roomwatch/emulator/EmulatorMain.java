@@ -10,7 +10,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs the emulator on its own with the demo apps and real time:
- * {@code java -cp ... io.roomwatch.emulator.EmulatorMain [--port 18080] [--scenario file.yaml | --no-scenario]}.
+ * {@code java -cp ... io.roomwatch.emulator.EmulatorMain [--port 18080] [--base-path /tim-gw] [--scenario file.yaml |
+ * --no-scenario]}.
  * The only class of the package that reads the wall clock (through {@code Schedulers.parallel()}) and blocks.
  */
 public final class EmulatorMain {
@@ -22,7 +23,8 @@ public final class EmulatorMain {
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
         RunningEmulator emulator = VendorEmulator.create(
-                        EmulatorConfig.demo().withPort(options.port()), Schedulers.parallel())
+                        EmulatorConfig.demo().withPort(options.port()).withBasePath(options.basePath()),
+                        Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
         if (emulator == null) {
@@ -41,7 +43,7 @@ public final class EmulatorMain {
     private static void logCredentials(RunningEmulator emulator) {
         log.info(
                 "vendor emulator listening on {} (control API: {}/__emulator/state)",
-                emulator.baseUrl(),
+                emulator.vendorBaseUrl(),
                 emulator.baseUrl());
         log.info(
                 "volcengine: AppId {} AK {} SK {} region cn-north-1 service rtc",
@@ -56,10 +58,11 @@ public final class EmulatorMain {
     }
 
     /** Command-line options. */
-    record Options(int port, @Nullable Path scenario, boolean demoScenario) {
+    record Options(int port, @Nullable Path scenario, boolean demoScenario, String basePath) {
 
         static Options parse(String[] args) {
             int port = 18080;
+            String basePath = "";
             Path scenario = null;
             boolean demo = true;
             for (int i = 0; i < args.length; i++) {
@@ -67,11 +70,12 @@ public final class EmulatorMain {
                     case "--port" -> port = Integer.parseInt(value(args, ++i));
                     case "--scenario" -> scenario = Path.of(value(args, ++i));
                     case "--no-scenario" -> demo = false;
-                    default -> throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; usage: [--port N] [--scenario file.yaml | --no-scenario]");
+                    case "--base-path" -> basePath = value(args, ++i);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; usage: [--port N] [--base-path /prefix] [--scenario file.yaml | --no-scenario]");
                 }
             }
-            return new Options(port, scenario, demo);
+            return new Options(port, scenario, demo, basePath);
         }
 
         private static String value(String[] args, int index) {

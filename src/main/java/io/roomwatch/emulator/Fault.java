@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind what goes wrong
  * @param count the next {@code count} matching calls, or {@link #UNTIL_CLEARED}
  * @param delayMillis {@link FaultKind#SLOW} delay on the emulator clock, milliseconds
- * @param page {@link FaultKind#FAIL_PAGE_N}: the 1-based page that fails
+ * @param page {@link FaultKind#FAIL_PAGE_N}: the 1-based page that fails; {@link FaultKind#STUCK_CURSOR}: the first
+ *     page that is stuck
  */
 public record Fault(
         Vendor vendor, @Nullable Api api, @Nullable String app, FaultKind kind, int count, long delayMillis, int page) {
@@ -29,15 +30,15 @@ public record Fault(
         if (kind == FaultKind.SLOW && delayMillis < 1) {
             throw new IllegalArgumentException("a SLOW fault needs delayMillis >= 1");
         }
-        if (kind == FaultKind.FAIL_PAGE_N && page < 1) {
-            throw new IllegalArgumentException("a FAIL_PAGE_N fault needs page >= 1");
+        if ((kind == FaultKind.FAIL_PAGE_N || kind == FaultKind.STUCK_CURSOR) && page < 1) {
+            throw new IllegalArgumentException("a " + kind + " fault needs page >= 1");
         }
     }
 
-    /** A fault on the next call to any API of {@code vendor} of any app (SLOW: 5 s; FAIL_PAGE_N: page 2). */
+    /** A fault on the next call to any API of {@code vendor} of any app (SLOW: 5 s; FAIL_PAGE_N, STUCK_CURSOR: 2). */
     public static Fault of(Vendor vendor, FaultKind kind) {
-        return new Fault(
-                vendor, null, null, kind, 1, kind == FaultKind.SLOW ? 5000 : 0, kind == FaultKind.FAIL_PAGE_N ? 2 : 0);
+        boolean paged = kind == FaultKind.FAIL_PAGE_N || kind == FaultKind.STUCK_CURSOR;
+        return new Fault(vendor, null, null, kind, 1, kind == FaultKind.SLOW ? 5000 : 0, paged ? 2 : 0);
     }
 
     public Fault withApi(Api api) {
@@ -70,6 +71,7 @@ public record Fault(
         return vendor == called.vendor()
                 && (api == null || api == called)
                 && (app == null || app.equals(calledApp))
-                && (kind != FaultKind.FAIL_PAGE_N || page == calledPage);
+                && (kind != FaultKind.FAIL_PAGE_N || page == calledPage)
+                && (kind != FaultKind.STUCK_CURSOR || calledPage >= page); // page 0: an API without pages
     }
 }

@@ -20,5 +20,35 @@ public enum FaultKind {
      * Fails only when page {@link Fault#page()} of a paged API is asked for (Volcengine PageNum, or the n-th page of
      * a Tencent cursor walk): Volcengine HTTP 500 {@code InternalError}; Tencent {@code ErrorCode} 100001.
      */
-    FAIL_PAGE_N
+    FAIL_PAGE_N,
+    /** The normal answer gzip-compressed, with {@code Content-Encoding: gzip}, whatever the request accepts. */
+    GZIP_BODY,
+    /** The normal answer zlib-compressed, with {@code Content-Encoding: deflate}. */
+    DEFLATE_BODY,
+    /** The normal answer, uncompressed but labelled {@code Content-Encoding: br} (an encoding clients may not read). */
+    UNKNOWN_ENCODING,
+    /**
+     * HTTP 200 without any status: Tencent {@code {"ErrorInfo":"upstream timeout","RequestId":...}} (no {@code
+     * ActionStatus}, no {@code ErrorCode}); Volcengine a {@code ResponseMetadata} without {@code Error} and no {@code
+     * Result}. What a gateway in front of the vendor answers when its upstream times out.
+     */
+    NO_STATUS,
+    /**
+     * From page {@link Fault#page()} (default 2) of a paged API on, the walk does not move: Tencent answers the
+     * {@code Next} it was asked with and an empty list, Volcengine {@code ListRoomInfo} an empty {@code RoomList} with
+     * the true {@code Total}.
+     */
+    STUCK_CURSOR,
+    /**
+     * The normal answer with bad items added to its list: Volcengine {@code RoomList} gets an item with an empty
+     * {@code CallId} and a null, {@code VisibleUserList} an empty user id and a null; Tencent {@code RoomList} an item
+     * with an empty {@code RoomId} and a null, {@code MemberList} an item without {@code Member_Account}, one with an
+     * empty one and a null; {@code get_room_info} a {@code RoomInfo} with an empty {@code RoomId}.
+     */
+    BAD_ITEM,
+    /**
+     * The normal answer with times spelt another way: Volcengine RFC 3339 offsets without a colon ({@code +0800});
+     * Tencent {@code CreateTime} as a numeric string ({@code "1700000000"}).
+     */
+    ODD_TIMES
 }

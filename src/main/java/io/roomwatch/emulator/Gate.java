@@ -15,6 +15,12 @@ final class Gate {
         Reply internalError();
 
         Reply pageFailure();
+
+        /**
+         * The answer shaped by a fault that changes its content ({@link FaultKind#NO_STATUS}, {@link
+         * FaultKind#STUCK_CURSOR}, {@link FaultKind#BAD_ITEM}, {@link FaultKind#ODD_TIMES}).
+         */
+        Reply odd(Fault fault);
     }
 
     private static final Reply BAD_GATEWAY = Reply.text(
@@ -49,7 +55,14 @@ final class Gate {
             case HTTP_500 -> answers.internalError();
             case HTTP_502 -> BAD_GATEWAY;
             case FAIL_PAGE_N -> answers.pageFailure();
-            case RESET, SLOW, MALFORMED_JSON, TRUNCATED_BODY -> business.get().withFault(fault);
+            case RESET,
+                    SLOW,
+                    MALFORMED_JSON,
+                    TRUNCATED_BODY,
+                    GZIP_BODY,
+                    DEFLATE_BODY,
+                    UNKNOWN_ENCODING -> business.get().withFault(fault);
+            case NO_STATUS, STUCK_CURSOR, BAD_ITEM, ODD_TIMES -> answers.odd(fault);
         };
     }
 }

@@ -13,11 +13,13 @@ public final class RunningEmulator {
     private final DisposableServer server;
     private final Services services;
     private final ScenarioRunner scenarios;
+    private final String basePath;
 
-    RunningEmulator(DisposableServer server, Services services, ScenarioRunner scenarios) {
+    RunningEmulator(DisposableServer server, Services services, ScenarioRunner scenarios, String basePath) {
         this.server = server;
         this.services = services;
         this.scenarios = scenarios;
+        this.basePath = basePath;
     }
 
     /** The bound TCP port (the real one when the config asked for 0). */
@@ -28,6 +30,14 @@ public final class RunningEmulator {
     /** {@code http://127.0.0.1:<port>} (the configured host). */
     public String baseUrl() {
         return String.format(Locale.ROOT, "http://%s:%d", server.host(), server.port());
+    }
+
+    /**
+     * Where the vendor APIs are: {@link #baseUrl()} plus {@link EmulatorConfig#basePath()} (the same as {@link
+     * #baseUrl()} without one). Point clients here; the control API stays under {@link #baseUrl()}.
+     */
+    public String vendorBaseUrl() {
+        return baseUrl() + basePath;
     }
 
     /** The ground truth, for in-JVM drivers and assertions. */

@@ -56,10 +56,20 @@ final class TencentApi {
         if (request.error() != null) {
             return TencentReplies.fail(requestId, 100002, "invalid parameter: " + request.error());
         }
-        return gate.pass(api, app, request.position().page(), answers(requestId), () -> business(api, app, request)
-                .map(response -> TencentReplies.ok(requestId, response))
+        return gate.pass(
+                api,
+                app,
+                request.position().page(),
+                answers(requestId, kind -> answer(api, app, request, requestId, kind)),
+                () -> answer(api, app, request, requestId, null));
+    }
+
+    /** The business answer, reshaped by {@code odd} (a content fault) when given. */
+    private Reply answer(Api api, String app, TencentRequest request, String requestId, @Nullable FaultKind odd) {
+        return business(api, app, request)
+                .map(response -> TencentReplies.ok(requestId, TencentOdd.reshape(odd, api, request, response)))
                 .orElseGet(
-                        () -> TencentReplies.fail(requestId, 100004, "room " + request.roomId() + " does not exist")));
+                        () -> TencentReplies.fail(requestId, 100004, "room " + request.roomId() + " does not exist"));
     }
 
     /** The {@code Response} object, or empty when the room does not exist (100004). */
@@ -74,9 +84,16 @@ final class TencentApi {
         };
     }
 
-    private Gate.Answers answers(String requestId) {
+    private Gate.Answers answers(String requestId, java.util.function.Function<FaultKind, Reply> odd) {
         int throttleCode = config.throttle().tencentErrorCode();
         return new Gate.Answers() {
+            @Override
+            public Reply odd(Fault fault) {
+                return fault.kind() == FaultKind.NO_STATUS
+                        ? TencentReplies.statusless(requestId)
+                        : odd.apply(fault.kind());
+            }
+
             @Override
             public Reply throttled() {
                 return TencentReplies.fail(requestId, throttleCode, "REST API call frequency over limit");

@@ -28,4 +28,10 @@ final class TencentReplies {
                 .put("RequestId", requestId);
         return Reply.json(200, Json.write(root));
     }
+
+    /** HTTP 200 without {@code ActionStatus} or {@code ErrorCode}, as a gateway answers when its upstream times out. */
+    static Reply statusless(String requestId) {
+        ObjectNode root = Json.object().put("ErrorInfo", "upstream timeout").put("RequestId", requestId);
+        return Reply.json(200, Json.write(root));
+    }
 }

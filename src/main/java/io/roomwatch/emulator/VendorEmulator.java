@@ -45,13 +45,14 @@ public final class VendorEmulator {
                     new VolcengineApi(config, services),
                     new TencentApi(config, services),
                     new ControlApi(services.world(), services.faults(), scenarios),
-                    clock);
+                    clock,
+                    config.basePath());
             return HttpServer.create()
                     .host(config.host())
                     .port(config.port())
                     .handle(http::handle)
                     .bind()
-                    .map(server -> new RunningEmulator(server, services, scenarios));
+                    .map(server -> new RunningEmulator(server, services, scenarios, config.basePath()));
         });
     }
 }

@@ -61,24 +61,25 @@ final class VolcengineApi {
                     api,
                     appId,
                     query.pageNum(),
-                    answers(meta),
-                    () -> VolcengineReplies.success(meta, rooms.list(appId, query)));
+                    answers(meta, kind -> VolcengineReplies.success(meta, rooms.list(appId, query, kind))),
+                    () -> VolcengineReplies.success(meta, rooms.list(appId, query, null)));
         }
         String roomId = call.param("RoomId");
         VolcengineError invalid = rooms.checkRoomId(roomId);
         if (invalid != null) {
             return VolcengineReplies.error(meta, invalid);
         }
+        String id = Objects.requireNonNull(roomId);
         return gate.pass(
                 api,
                 appId,
                 0,
-                answers(meta),
-                () -> VolcengineReplies.success(meta, onlineUsers(appId, Objects.requireNonNull(roomId))));
+                answers(meta, kind -> VolcengineReplies.success(meta, onlineUsers(appId, id, kind))),
+                () -> VolcengineReplies.success(meta, onlineUsers(appId, id, null)));
     }
 
     /** {@code GetRoomOnlineUsers} 2023-11-01 (A.6, seed 001): RoomExists=false carries no other field. */
-    private ObjectNode onlineUsers(String appId, String roomId) {
+    private ObjectNode onlineUsers(String appId, String roomId, @Nullable FaultKind odd) {
         Optional<RoomState> room = world.room(RoomKey.of(Vendor.VOLCENGINE, appId, roomId));
         if (room.isEmpty()) {
             return Json.object().put("RoomExists", false);
@@ -95,6 +96,9 @@ final class VolcengineApi {
         ObjectNode result = Json.object().put("TotalUser", members.size()).put("TotalInvisibleUser", invisible.size());
         visible.forEach(result.putArray("VisibleUserList")::add);
         invisible.stream().limit(10_000).forEach(result.putArray("InvisibleUserList")::add); // documented cap
+        if (odd == FaultKind.BAD_ITEM) {
+            result.withArray("VisibleUserList").add("").addNull(); // issue 14: ["alice", ""]
+        }
         return result.put("RoomExists", true);
     }
 
@@ -115,9 +119,16 @@ final class VolcengineApi {
                 : VolcengineError.invalidParameter("InvalidParameter.AccountIdMismatch", status, "Check owner failed");
     }
 
-    private Gate.Answers answers(VolcengineReplies.Meta meta) {
+    private Gate.Answers answers(VolcengineReplies.Meta meta, java.util.function.Function<FaultKind, Reply> odd) {
         ThrottleReply throttle = config.throttle();
         return new Gate.Answers() {
+            @Override
+            public Reply odd(Fault fault) {
+                return fault.kind() == FaultKind.NO_STATUS
+                        ? VolcengineReplies.statusless(meta)
+                        : odd.apply(fault.kind());
+            }
+
             @Override
             public Reply throttled() {
                 return VolcengineReplies.error(

@@ -35,6 +35,13 @@ final class VolcengineReplies {
         return Reply.json(error.status(), Json.write(root));
     }
 
+    /** HTTP 200 with {@code ResponseMetadata} but neither {@code Error} nor {@code Result}. */
+    static Reply statusless(Meta meta) {
+        ObjectNode root = Json.object();
+        root.set("ResponseMetadata", metadata(meta));
+        return Reply.json(200, Json.write(root));
+    }
+
     private static ObjectNode metadata(Meta meta) {
         return Json.object()
                 .put("RequestId", meta.requestId())

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class VolcengineRooms {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
+    private static final DateTimeFormatter COMPACT_OFFSET =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx", java.util.Locale.ROOT);
 
     /** Parsed query, or {@code error} set. Times in epoch ms; {@code endMillis} already truncated to the max span. */
     record Query(
@@ -66,7 +68,8 @@ final class VolcengineRooms {
         return new Query(start, Math.min(end, maxEnd), roomId, pageNum, Math.min(pageSize, 100), null);
     }
 
-    ObjectNode list(String appId, Query query) {
+    /** The page; reshaped by a content fault {@code odd} ({@link FaultKind#STUCK_CURSOR}, ...) when given. */
+    ObjectNode list(String appId, Query query, @Nullable FaultKind odd) {
         long asOf = world.now() - config.staleness().volcengineDataDelayMillis();
         List<CallRecord> matches = world.callsAsOf(appId, asOf).stream()
                 .filter(c -> inWindow(c.createdAtMillis() / 1000 * 1000, query))
@@ -81,7 +84,18 @@ final class VolcengineRooms {
                 .put("HasMore", matches.size() > listable);
         ArrayNode list = result.putArray("RoomList");
         long from = (long) (query.pageNum() - 1) * query.pageSize();
-        matches.stream().limit(listable).skip(from).limit(query.pageSize()).forEach(c -> list.add(item(c)));
+        boolean compact = odd == FaultKind.ODD_TIMES;
+        if (odd != FaultKind.STUCK_CURSOR) { // stuck: the true Total, and an empty page
+            matches.stream()
+                    .limit(listable)
+                    .skip(from)
+                    .limit(query.pageSize())
+                    .forEach(c -> list.add(item(c, compact)));
+        }
+        if (odd == FaultKind.BAD_ITEM) {
+            list.addObject().put("CallId", "").put("RoomId", "bad-item").put("IsFinished", false);
+            list.addNull();
+        }
         return result;
     }
 
@@ -97,21 +111,22 @@ final class VolcengineRooms {
                         "InvalidParameter.IllegalRoomID", status, "RoomId must be 1-128 of a-z A-Z 0-9 @ . _ -");
     }
 
-    private ObjectNode item(CallRecord call) {
+    private ObjectNode item(CallRecord call, boolean compact) {
         Long destroyed = call.destroyedAtMillis();
         return Json.object()
                 .put("CallId", call.callId())
                 .put("RoomId", call.roomId())
-                .put(config.tolerance().createTimeKey(), rfc3339(call.createdAtMillis()))
-                .put("DestroyTime", destroyed == null ? "" : rfc3339(destroyed))
+                .put(config.tolerance().createTimeKey(), rfc3339(call.createdAtMillis(), compact))
+                .put("DestroyTime", destroyed == null ? "" : rfc3339(destroyed, compact))
                 .put("ActiveUserNum", call.activeUsers())
                 .put("IsFinished", call.finished());
     }
 
-    private String rfc3339(long epochMillis) {
+    /** RFC 3339 at the configured offset; {@code compact}: the offset without a colon ({@code +0800}). */
+    private String rfc3339(long epochMillis, boolean compact) {
         Instant second = Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000));
         return OffsetDateTime.ofInstant(second, config.limits().volcengineZone())
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                .format(compact ? COMPACT_OFFSET : DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static boolean inWindow(long createdSecondMillis, Query query) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -30,12 +31,23 @@ import reactor.core.scheduler.Scheduler;
  *       requests into one vendor second, and the vendor throttles. So a permit is handed out no sooner than one second
  *       plus {@link #JITTER_ALLOWANCE} after the latest moment the request {@code limit} places before it can have
  *       reached the vendor. For a call made through {@link #paced}, that moment is estimated from its answer: answered
- *       at {@code r}, it reached the vendor no later than {@code r - rttMin}, where {@code rttMin} is the shortest
- *       hand-out-to-answer time among the last {@code limit} calls (what the way back takes at least). A call answered
- *       late therefore holds back the permit {@code limit} places after it by as much as it was late. A call not yet
- *       answered holds that permit back until it is, but at most {@link #MAX_HOLD} longer (a hung request must not
- *       stall the budget). For a bare {@link #acquire()}, the moment is its hand-out.
+ *       at {@code r}, it reached the vendor no later than {@code r - rttFloor}, where {@code rttFloor} is the shortest
+ *       hand-out-to-answer time of any call answered in the last {@link #FLOOR_HORIZON} (what the way back takes at
+ *       least). A call answered late therefore holds back the permit {@code limit} places after it by as much as it
+ *       was late. A call not yet answered holds that permit back until it is, but at most {@link #MAX_HOLD} longer (a
+ *       hung request must not stall the budget). For a bare {@link #acquire()}, the moment is its hand-out.
  * </ul>
+ *
+ * <p>Why a floor over minutes, not the shortest of the last {@code limit} round trips (issue 14): a round trip is
+ * the way out plus the way back, and only the way back may be subtracted from an answer time. When a loaded machine
+ * (a busy event loop, a full connection pool, the vendor's front end) slows every request on its way out for a
+ * second, the shortest of the last {@code limit} round trips is all way out, the arrivals of that second are dated
+ * too early, and the first punctual request after the load reaches the vendor less than a second after the one
+ * {@code limit} places before it: {@code limit + 1} in one vendor second. Over minutes, the shortest round trip is
+ * one the load did not slow. A cancelled call is not a round trip and is not sampled. What is left: a load that slows
+ * every request on its way out for the whole horizon, from the first answer on, and then lifts at once; and a call
+ * cancelled (timed out) after it was sent but before the vendor read it, whose arrival can come after the moment
+ * it is taken for answered.
  *
  * <p>Permits are handed out strictly in the order they were reserved (a ticket queue): a permit whose slot came while
  * an earlier one still waits is handed out right after it, so no caller can lose its turn to later ones and starve.
@@ -48,7 +60,7 @@ import reactor.core.scheduler.Scheduler;
  * decrease).
  *
  * <p>Thread-safe. All time comes from the injected scheduler: virtual in tests. Memory: one ticket per waiting
- * subscriber (callers bound their own concurrency) and a ring of {@code limit} hand-out times.
+ * subscriber (callers bound their own concurrency), a ring of {@code limit} hand-out times and 30 round-trip minima.
  */
 public final class RateBudget {
 
@@ -57,6 +69,12 @@ public final class RateBudget {
 
     /** How much longer than the window rule asks an unanswered call may hold back the permit after it. */
     static final long MAX_HOLD = TimeUnit.SECONDS.toNanos(1);
+
+    /** How far back the shortest round trip is looked for (in {@link #FLOOR_BUCKETS} buckets). */
+    static final long FLOOR_HORIZON = TimeUnit.MINUTES.toNanos(5);
+
+    private static final int FLOOR_BUCKETS = 30;
+    private static final long FLOOR_BUCKET = FLOOR_HORIZON / FLOOR_BUCKETS;
 
     private static final long UNANSWERED = Long.MAX_VALUE;
 
@@ -79,8 +97,12 @@ public final class RateBudget {
     private final long[] answered;
     private @Nullable Ticket blockedOnAnswer; // the head, when it waits for an answer to come in
     private long used;
+    // the shortest round trip answered in each of the last FLOOR_BUCKETS time buckets, by bucket number % FLOOR_BUCKETS
+    private final long[] floorOf = new long[FLOOR_BUCKETS];
+    private final long[] floorBucket = new long[FLOOR_BUCKETS];
 
     private final Map<CallOutcome, LongAdder> outcomes = new EnumMap<>(CallOutcome.class);
+    private final Map<AnswerFlaw, LongAdder> flaws = new EnumMap<>(AnswerFlaw.class);
 
     private RateBudget(String name, int limit, Scheduler timer) {
         this.name = name;
@@ -93,8 +115,12 @@ public final class RateBudget {
         this.nextFree = Long.MIN_VALUE;
         this.handedOut = new long[limit];
         this.answered = new long[limit];
+        java.util.Arrays.fill(floorBucket, Long.MIN_VALUE);
         for (CallOutcome outcome : CallOutcome.values()) {
             outcomes.put(outcome, new LongAdder());
+        }
+        for (AnswerFlaw flaw : AnswerFlaw.values()) {
+            flaws.put(flaw, new LongAdder());
         }
     }
 
@@ -134,7 +160,7 @@ public final class RateBudget {
             return permit(granted).then(call).doFinally(signal -> {
                 Ticket ticket = granted[0];
                 if (ticket != null && ticket.handOut >= 0) {
-                    answered(ticket.handOut);
+                    answered(ticket.handOut, signal != SignalType.CANCEL);
                 }
             });
         });
@@ -205,6 +231,21 @@ public final class RateBudget {
     /** How many attempts paid from this budget ended with {@code outcome}. */
     public long calls(CallOutcome outcome) {
         return outcomes.get(outcome).sum();
+    }
+
+    /**
+     * Counts one odd answer of this API (for metrics; the clients call it where they skip an item, stop a walk or
+     * read a time as absent) and returns how many of that kind were counted so far, this one included.
+     */
+    public long flawed(AnswerFlaw flaw) {
+        LongAdder count = flaws.get(flaw);
+        count.increment();
+        return count.sum();
+    }
+
+    /** How many odd answers of kind {@code flaw} were counted for this API. */
+    public long flaws(AnswerFlaw flaw) {
+        return flaws.get(flaw).sum();
     }
 
     /** The name given at creation. */
@@ -303,25 +344,40 @@ public final class RateBudget {
         long sent = handedOut[slot];
         long allowed = sent + SECOND + JITTER_ALLOWANCE;
         if (answered[slot] != UNANSWERED) {
-            return Math.max(sent, answered[slot] - rttMin()) + SECOND + JITTER_ALLOWANCE;
+            return Math.max(sent, answered[slot] - rttFloor(now)) + SECOND + JITTER_ALLOWANCE;
         }
         // not answered yet: at least as late as if it had arrived when sent; then until its answer, at most MAX_HOLD
         return now < allowed ? allowed : allowed + MAX_HOLD;
     }
 
-    /** The shortest hand-out-to-answer time among the answered calls in the ring, in nanoseconds. */
-    private long rttMin() {
+    /** The shortest round trip answered within {@link #FLOOR_HORIZON} before {@code now}; 0 when none was. */
+    private long rttFloor(long now) {
+        long current = Math.floorDiv(now, FLOOR_BUCKET);
         long min = Long.MAX_VALUE;
-        for (int i = 0; i < Math.min(used, limit); i++) {
-            if (answered[i] != UNANSWERED) {
-                min = Math.min(min, answered[i] - handedOut[i]);
+        for (int i = 0; i < FLOOR_BUCKETS; i++) {
+            if (floorBucket[i] != Long.MIN_VALUE && current - floorBucket[i] < FLOOR_BUCKETS) {
+                min = Math.min(min, floorOf[i]);
             }
         }
         return min == Long.MAX_VALUE ? 0 : min;
     }
 
-    /** The call handed out as number {@code handOut} was answered (or failed, or was cancelled) now. */
-    private void answered(long handOut) {
+    private void sampleRoundTrip(long now, long roundTrip) {
+        long bucket = Math.floorDiv(now, FLOOR_BUCKET);
+        int i = (int) Math.floorMod(bucket, (long) FLOOR_BUCKETS);
+        if (floorBucket[i] != bucket) {
+            floorBucket[i] = bucket;
+            floorOf[i] = roundTrip;
+        } else {
+            floorOf[i] = Math.min(floorOf[i], roundTrip);
+        }
+    }
+
+    /**
+     * The call handed out as number {@code handOut} was answered (or failed, or was cancelled) now; {@code
+     * roundTrip}: it ended with an answer or an error, not a cancellation, and its time is a round trip.
+     */
+    private void answered(long handOut, boolean roundTrip) {
         @Nullable Ticket wake;
         @Nullable Disposable task = null;
         synchronized (this) {
@@ -329,7 +385,11 @@ public final class RateBudget {
             if (handOut < used - limit || answered[slot] != UNANSWERED) {
                 return; // long out of the ring, or already counted
             }
-            answered[slot] = timer.now(NANOSECONDS);
+            long now = timer.now(NANOSECONDS);
+            answered[slot] = now;
+            if (roundTrip) {
+                sampleRoundTrip(now, now - handedOut[slot]);
+            }
             wake = blockedOnAnswer;
             blockedOnAnswer = null;
             if (wake == null || !waiting.containsKey(wake.number)) {

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Tags;
  * <ul>
  *   <li>{@code roomwatch.vendor.calls} (counter, tag {@code outcome}: ok, throttled, unavailable, rejected): call
  *       attempts, retries included; throttled calls are {@code outcome=throttled};
+ *   <li>{@code roomwatch.vendor.answer.flaws} (counter, tag {@code flaw}: stalled_paging, bad_time, bad_item,
+ *       malformed): odd answers, see {@link AnswerFlaw};
  *   <li>{@code roomwatch.budget.permits} (counter): permits handed out;
  *   <li>{@code roomwatch.budget.rate} and {@code roomwatch.budget.limit} (gauges, requests/s): the rate permits are
  *       handed out at now (below the limit after throttled answers) and the configured limit.
@@ -28,6 +30,12 @@ public final class VendorMeters {
             FunctionCounter.builder("roomwatch.vendor.calls", budget, b -> b.calls(outcome))
                     .tags(tags.and("outcome", outcome.tag()))
                     .description("vendor call attempts by outcome, retries included")
+                    .register(registry);
+        }
+        for (AnswerFlaw flaw : AnswerFlaw.values()) {
+            FunctionCounter.builder("roomwatch.vendor.answer.flaws", budget, b -> b.flaws(flaw))
+                    .tags(tags.and("flaw", flaw.tag()))
+                    .description("odd vendor answers: items skipped, walks stopped, times unread, malformed answers")
                     .register(registry);
         }
         FunctionCounter.builder("roomwatch.budget.permits", budget, RateBudget::used)

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -37,13 +38,15 @@ class DemoJarIT {
 
     @Test
     @Timeout(240)
-    void packagedDemo_showsEveryEventTypeFromEveryVendor_andServesHealthAndMetrics() throws Exception {
+    void packagedDemo_showsEveryEventTypeFromEveryVendor_servesHealthAndMetrics_andLeavesNoKafkaFolder(
+            @TempDir Path tmp) throws Exception {
         Path jar = Path.of("target", "roomwatch.jar");
         assertThat(jar).as("mvn package builds the runnable jar").exists();
         Path scenario = Path.of("src", "test", "resources", "app", "fast-scenario.yaml");
         Process demo = ChildProcesses.start(new ProcessBuilder(
                 javaBin(),
                 "-Xmx512m",
+                "-Djava.io.tmpdir=" + tmp, // its own: other processes' folders do not count
                 "-jar",
                 jar.toString(),
                 "demo",
@@ -79,6 +82,12 @@ class DemoJarIT {
             }
         }
         assertThat(ops.get(10, TimeUnit.SECONDS)).contains("roomwatch_budget_permits_total");
+        try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+            // regression for issue 14: demo --help says the Kafka folder is deleted at exit
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("temporary folders left")
+                    .noneMatch(name -> name.startsWith("roomwatch-kafka-"));
+        }
     }
 
     /** Reads stderr for the admin port, then checks readiness and scrapes metrics while the demo runs. */

@@ -134,6 +134,51 @@ class RateBudgetTest {
                 .isEqualTo(Duration.ofMillis(1_000 + 15).toNanos());
     }
 
+    // Regression for issue 14 ("11 calls in one sliding second against a limit of 10", TUILiveKit get_room_list at
+    // scale on a loaded machine). The window rule dates a call's arrival at the vendor from its answer: answered at r,
+    // it arrived by r - rttMin, rttMin being meant as what the way back takes at least. Taken as the shortest round
+    // trip of the last `limit` calls only, rttMin grows with load: when for a second every request queues ~40 ms on
+    // its way out (a busy event loop, a full connection pool, the vendor's front end, where the vendor counts it only
+    // after) while answers come back in 1 ms, all ten round trips are ~41 ms, all but 1 ms of it on the way out. The
+    // arrivals of that second are then dated 40 ms too early, and when the load lifts, a punctual request reaches the
+    // vendor 976 ms after the one `limit` places before it: 11 arrivals in one second
+    @Test
+    void givenASecondOfRequestsSlowedOnTheWayOut_whenTheLoadLifts_thenNoSecondOfArrivalsExceedsTheLimit() {
+        RateBudget budget = RateBudget.create("test", 10, timer);
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        Disposable walk = Flux.range(0, 40) // one call after the other, as a page walk asks for its pages
+                .concatMap(i -> budget.paced(vendorCall(arrivals, i >= 10 && i < 20 ? 40 : 1, 1)))
+                .subscribe();
+        timer.advanceTimeBy(Duration.ofSeconds(30));
+        walk.dispose();
+
+        assertThat(arrivals).hasSize(40);
+        assertThat(SlidingWindow.maxPerSecond(arrivals)).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void givenSlowOutboundTripsForHalfAMinute_whenTheLoadLifts_thenStillWithinTheLimitOnceAQuietCallWasSeen() {
+        // the estimate's floor is the shortest round trip over minutes, not only over the last `limit` calls
+        RateBudget budget = RateBudget.create("test", 10, timer);
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        Disposable walk = Flux.range(0, 300)
+                .concatMap(i -> budget.paced(vendorCall(arrivals, i == 0 || i >= 280 ? 1 : 30 + (i % 7) * 5, 1)))
+                .subscribe();
+        timer.advanceTimeBy(Duration.ofMinutes(2));
+        walk.dispose();
+
+        assertThat(arrivals).hasSize(300);
+        assertThat(SlidingWindow.maxPerSecond(arrivals)).isLessThanOrEqualTo(10);
+    }
+
+    /** A call that reaches the vendor {@code outMillis} after it is sent and is answered {@code backMillis} later. */
+    private Mono<Void> vendorCall(List<Long> arrivals, long outMillis, long backMillis) {
+        return Mono.delay(Duration.ofMillis(outMillis), timer)
+                .doOnNext(t -> arrivals.add(timer.now(NANOSECONDS)))
+                .then(Mono.delay(Duration.ofMillis(backMillis), timer))
+                .then();
+    }
+
     @Test
     void givenACallThatNeverAnswers_whenThePermitLimitPlacesLaterIsDue_thenItIsHeldAtMostMaxHoldLonger() {
         RateBudget budget = RateBudget.create("test", 2, timer);

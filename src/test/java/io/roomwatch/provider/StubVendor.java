@@ -45,19 +45,59 @@ public final class StubVendor implements AutoCloseable {
         SLOW
     }
 
-    /** An answer: status, body, and an optional fault. */
-    public record Reply(int status, String body, Fault fault) {
+    /**
+     * An answer: status, body, an optional fault, and an optional {@code Content-Encoding} ({@code gzip} and {@code
+     * deflate} bodies are compressed; any other value only labels the plain body).
+     */
+    public record Reply(int status, String body, Fault fault, String contentEncoding) {
 
         public static Reply ok(String body) {
-            return new Reply(200, body, Fault.NONE);
+            return new Reply(200, body, Fault.NONE, "");
         }
 
         public static Reply status(int status, String body) {
-            return new Reply(status, body, Fault.NONE);
+            return new Reply(status, body, Fault.NONE, "");
         }
 
         public static Reply fault(Fault fault) {
-            return new Reply(200, "{\"partial\":", fault);
+            return new Reply(200, "{\"partial\":", fault, "");
+        }
+
+        /** This answer sent with {@code Content-Encoding: encoding}. */
+        public Reply encoded(String encoding) {
+            return new Reply(status, body, fault, encoding);
+        }
+
+        /** This answer, not encoded, but labelled {@code Content-Encoding: encoding} (a broken compressed body). */
+        public Reply mislabelled(String encoding) {
+            return new Reply(status, body, fault, "label:" + encoding);
+        }
+
+        String encodingHeader() {
+            return contentEncoding.startsWith("label:") ? contentEncoding.substring(6) : contentEncoding;
+        }
+
+        byte[] bytes() {
+            byte[] plain = body.getBytes(StandardCharsets.UTF_8);
+            try {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                switch (contentEncoding) {
+                    case "gzip" -> {
+                        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+                            gzip.write(plain);
+                        }
+                    }
+                    case "deflate" -> {
+                        try (java.util.zip.DeflaterOutputStream zlib = new java.util.zip.DeflaterOutputStream(out)) {
+                            zlib.write(plain);
+                        }
+                    }
+                    default -> out.write(plain);
+                }
+                return out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -124,10 +164,12 @@ public final class StubVendor implements AutoCloseable {
                 return Mono.delay(Duration.ofSeconds(3))
                         .then(res.sendString(Mono.just(reply.body())).then());
             default:
-                return res.status(reply.status())
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .sendString(Mono.just(reply.body()))
-                        .then();
+                HttpServerResponse head =
+                        res.status(reply.status()).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                if (!reply.contentEncoding().isEmpty()) {
+                    head = head.header(HttpHeaderNames.CONTENT_ENCODING, reply.encodingHeader());
+                }
+                return head.sendByteArray(Mono.just(reply.bytes())).then();
         }
     }
 }

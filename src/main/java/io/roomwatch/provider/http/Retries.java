@@ -1,6 +1,7 @@
 package io.roomwatch.provider.http;
 
 import io.roomwatch.config.RetrySettings;
+import io.roomwatch.provider.AnswerFlaw;
 import io.roomwatch.provider.CallOutcome;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.VendorThrottled;
@@ -21,6 +22,9 @@ import reactor.util.retry.RetryBackoffSpec;
  *   <li>{@link io.roomwatch.provider.VendorRejected}: never retried.
  * </ul>
  *
+ * A malformed answer ({@link VendorUnavailable#isMalformedAnswer()}) is also counted and logged, per attempt, as an
+ * {@link AnswerFlaw#MALFORMED} flaw: an outage is expected, an answer we cannot read deserves a line of its own.
+ *
  * When retries run out, the last failure itself is signalled (not Reactor's "retries exhausted" wrapper). Every
  * retry re-subscribes the whole attempt, so it re-signs and pays a new permit. Waits run on the injected timer.
  */
@@ -29,11 +33,13 @@ public final class Retries {
     private final Retry onThrottled;
     private final Retry onUnavailable;
     private final RateBudget budget;
+    private final Flaws flaws;
 
     private Retries(Retry onThrottled, Retry onUnavailable, RateBudget budget) {
         this.onThrottled = onThrottled;
         this.onUnavailable = onUnavailable;
         this.budget = budget;
+        this.flaws = Flaws.of(budget);
     }
 
     /** The policy for calls that pay permits from {@code budget}. */
@@ -49,9 +55,19 @@ public final class Retries {
     public <T> Mono<T> apply(Mono<T> attempt) {
         return attempt.doOnSuccess(answer -> budget.count(CallOutcome.OK))
                 .doOnError(failure -> budget.count(CallOutcome.of(failure)))
+                .doOnError(VendorUnavailable.class, this::malformed)
                 .doOnError(VendorThrottled.class, failure -> budget.throttled())
                 .retryWhen(onThrottled) // inner: a throttled streak restarts after each transient retry
                 .retryWhen(onUnavailable);
+    }
+
+    private void malformed(VendorUnavailable failure) {
+        if (failure.isMalformedAnswer()) {
+            String message = failure.getMessage();
+            String prefix = failure.app() + ": ";
+            flaws.report(
+                    AnswerFlaw.MALFORMED, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     private static Retry common(RetryBackoffSpec spec, RetrySettings settings, Scheduler timer) {

@@ -1,6 +1,7 @@
 package io.roomwatch.provider.http;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.provider.VendorFailure;
@@ -26,6 +27,18 @@ final class TransportFailures {
                     "BodyTooLarge",
                     "response body larger than " + tooLarge.cap() + " bytes",
                     "raise http.maxBodyBytes or check the base URL");
+        }
+        if (error instanceof UndecodableBody undecodable) {
+            return new VendorUnavailable(
+                    app,
+                    "UnsupportedContentEncoding",
+                    "the body has Content-Encoding " + undecodable.encoding()
+                            + ", which roomwatch cannot decode (it reads gzip and deflate)",
+                    null);
+        }
+        if (error instanceof DecompressionException) {
+            return new VendorUnavailable(
+                    app, "BadContentEncoding", "the compressed body does not decode: " + error.getMessage(), error);
         }
         if (error instanceof TimeoutException
                 || error instanceof ReadTimeoutException

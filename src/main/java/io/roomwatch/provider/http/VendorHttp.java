@@ -22,6 +22,12 @@ import reactor.netty.resources.ConnectionProvider;
  * The HTTP client of one vendor app: a bounded connection pool, a connect timeout, a per-attempt timeout on the
  * injected timer, a capped response body, and transport failures classified into {@link
  * io.roomwatch.provider.VendorFailure}s. Create one per app; {@link #close()} releases its connections.
+ *
+ * <p>Compressed bodies: requests say {@code Accept-Encoding: gzip} (Reactor Netty's {@code compress(true)}),
+ * and a body with {@code Content-Encoding} {@code gzip}, {@code x-gzip}, {@code deflate} or {@code x-deflate} is
+ * decoded, whether it was asked for or not (a request without {@code Accept-Encoding} accepts any encoding). Any
+ * other encoding (e.g. {@code br}) fails the attempt as {@link io.roomwatch.provider.VendorUnavailable} naming it; a
+ * body that does not decode too. The body cap applies to the decoded bytes.
  */
 public final class VendorHttp implements AutoCloseable {
 
@@ -55,7 +61,8 @@ public final class VendorHttp implements AutoCloseable {
         HttpClient client = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         settings.connectTimeout().toMillis())
-                .responseTimeout(settings.requestTimeout());
+                .responseTimeout(settings.requestTimeout())
+                .compress(true); // Accept-Encoding: gzip; gzip and deflate bodies are decoded in the pipeline
         return new VendorHttp(client, pool, settings, timer);
     }
 
@@ -90,6 +97,11 @@ public final class VendorHttp implements AutoCloseable {
 
     private Mono<HttpReply> read(HttpClientResponse response, ByteBufFlux content) {
         int cap = settings.maxBodyBytes();
+        String encoding = response.responseHeaders().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            // the decompressor removes the header of what it decoded: what is left, we cannot read
+            return Mono.error(new UndecodableBody(encoding.trim()));
+        }
         long declared = contentLength(response);
         if (declared > cap) {
             return Mono.error(new BodyTooLarge(cap)); // refuse before reading a byte

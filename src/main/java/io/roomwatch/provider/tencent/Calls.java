@@ -2,6 +2,7 @@ package io.roomwatch.provider.tencent;
 
 import io.roomwatch.config.RetrySettings;
 import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.Retries;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -12,14 +13,21 @@ record Calls(Call list, Call info, Call members) {
 
     static Call of(String name, int qps, RetrySettings retry, Scheduler timer) {
         RateBudget budget = RateBudget.create(name, qps, timer);
-        return new Call(budget, Retries.of(retry, budget, timer));
+        return new Call(budget, Retries.of(retry, budget, timer), Flaws.of(budget));
     }
 
-    /** One API: its budget and the retry policy that tells that budget about throttling. */
-    record Call(RateBudget budget, Retries retries) {
+    /** One API: its budget, the retry policy that tells that budget about throttling, its counted warnings. */
+    record Call(RateBudget budget, Retries retries, Flaws flaws) {
 
-        Mono<TencentReply> call(TencentApi api, String service, String command, Map<String, Object> body) {
-            return api.post(service, command, body, budget, retries);
+        /** A {@code get_room_info}: a success must carry a {@code RoomInfo} object. */
+        Mono<TencentReply> roomInfo(TencentApi api, String service, Map<String, Object> body) {
+            return api.post(service, "get_room_info", body, "RoomInfo", budget, retries);
+        }
+
+        /** A page of a listing: a success must carry {@code listField} as a list. */
+        Mono<TencentReply> page(
+                TencentApi api, String service, String command, Map<String, Object> body, String listField) {
+            return api.post(service, command, body, listField, budget, retries);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.roomwatch.provider.tencent;
 
 import io.roomwatch.provider.VendorFailure;
 import io.roomwatch.provider.VendorRejected;
+import io.roomwatch.provider.http.Flaws;
+import io.roomwatch.provider.http.PageGuard;
+import io.roomwatch.provider.http.PageGuard.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -10,24 +13,46 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a {@code Next}-cursor listing from {@code ""} until the cursor comes back {@code ""} (complete), a page fails
- * after its retries or {@code maxPages} were read (partial: what was read is kept), or the room turns out not to
- * exist. A first page that fails fails the listing (nothing learnt); a rejection always does.
+ * after its retries, or the {@link PageGuard} stops the walk (a cursor that repeats, a page without a cursor or
+ * without items while the cursor says more, {@code maxPages}): then the listing is partial and what was read is
+ * kept. A room that turns out not to exist ends it too. A first page that fails fails the listing (nothing learnt); a
+ * rejection always does.
  */
 final class CursorPaging {
 
     private CursorPaging() {}
 
-    static Mono<Pages> read(Function<String, Mono<TencentReply>> fetch, int maxPages) {
-        return step(fetch, "", 1)
-                .expand(step -> step.continues(maxPages) ? step(fetch, step.cursor(), step.number() + 1) : Mono.empty())
-                .collectList()
-                .flatMap(CursorPaging::pages);
+    /**
+     * @param flaws where a stopped walk is counted and logged (the API's)
+     * @param listField the list of the answer ({@code RoomList}, {@code MemberList}); the call has checked it is one
+     */
+    static Mono<Pages> read(Flaws flaws, String listField, Function<String, Mono<TencentReply>> fetch, int maxPages) {
+        return Mono.defer(() -> {
+            PageGuard guard = PageGuard.of(flaws, maxPages); // one per walk: it remembers the cursors asked with
+            return step(guard, listField, fetch, "", 1)
+                    .expand(step -> step.verdict() == Verdict.NEXT
+                            ? step(guard, listField, fetch, step.cursor(), step.number() + 1)
+                            : Mono.empty())
+                    .collectList()
+                    .flatMap(CursorPaging::pages);
+        });
     }
 
-    private static Mono<Step> step(Function<String, Mono<TencentReply>> fetch, String cursor, int number) {
+    private static Mono<Step> step(
+            PageGuard guard, String listField, Function<String, Mono<TencentReply>> fetch, String cursor, int number) {
         return fetch.apply(cursor)
-                .map(reply -> new Step(number, reply, null))
-                .onErrorResume(CursorPaging::retryable, e -> Mono.just(new Step(number, null, (VendorFailure) e)));
+                .map(reply -> new Step(number, reply, null, verdict(guard, listField, number, cursor, reply)))
+                .onErrorResume(
+                        CursorPaging::retryable,
+                        e -> Mono.just(new Step(number, null, (VendorFailure) e, Verdict.STOP)));
+    }
+
+    private static Verdict verdict(PageGuard guard, String listField, int number, String asked, TencentReply reply) {
+        if (reply.roomMissing()) {
+            return Verdict.END;
+        }
+        return guard.cursorPage(
+                number, asked, reply.next(), reply.response().path(listField).size());
     }
 
     private static Mono<Pages> pages(List<Step> steps) {
@@ -38,7 +63,7 @@ final class CursorPaging {
         Step last = steps.get(steps.size() - 1);
         boolean missing = steps.stream()
                 .anyMatch(step -> step.reply() != null && step.reply().roomMissing());
-        boolean complete = last.reply() != null && last.reply().next().isEmpty();
+        boolean complete = last.reply() != null && last.verdict() == Verdict.END;
         List<TencentReply> replies =
                 steps.stream().map(Step::reply).filter(Objects::nonNull).toList();
         return Mono.just(new Pages(replies, complete && !missing, missing));
@@ -52,19 +77,16 @@ final class CursorPaging {
      * The answered pages of one listing.
      *
      * @param replies the answered pages, in order
-     * @param complete whether the cursor ran to {@code ""} with no failure
+     * @param complete whether the cursor ran to {@code ""} with no failure and no stop
      * @param roomMissing whether a page said {@code 100004}
      */
     record Pages(List<TencentReply> replies, boolean complete, boolean roomMissing) {}
 
-    private record Step(int number, @Nullable TencentReply reply, @Nullable VendorFailure failure) {
-
-        boolean continues(int maxPages) {
-            return reply != null && !reply.roomMissing() && !reply.next().isEmpty() && number < maxPages;
-        }
+    private record Step(int number, @Nullable TencentReply reply, @Nullable VendorFailure failure, Verdict verdict) {
 
         String cursor() {
-            return reply == null ? "" : reply.next();
+            String next = reply == null ? null : reply.next();
+            return next == null ? "" : next;
         }
     }
 }

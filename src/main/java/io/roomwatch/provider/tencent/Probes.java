@@ -6,8 +6,11 @@ import io.roomwatch.model.Completeness;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
+import io.roomwatch.provider.AnswerFlaw;
+import io.roomwatch.provider.http.Flaws;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code get_room_info} answers as observations. */
 final class Probes {
@@ -16,14 +19,29 @@ final class Probes {
 
     /**
      * A one-room sweep: partial, because completeness is app-wide and a one-room sweep must not end other rooms. The
-     * incarnation is the vendor's {@code CreateTime}; without one, the incarnation that was asked about.
+     * incarnation is the vendor's {@code CreateTime}; without a usable {@code RoomInfo} for the asked room id (a
+     * skipped item, counted), the incarnation that was asked about: the vendor said the room exists.
      */
-    static RoomSweep oneRoomSweep(AppKey app, RoomRef asked, JsonNode roomInfo, Instant now) {
-        RoomSighting sighting = TencentRooms.sighting(roomInfo);
+    static RoomSweep oneRoomSweep(AppKey app, RoomRef asked, JsonNode roomInfo, Calls.Call call, Instant now) {
+        RoomSighting sighting = forRoom(asked.key().roomId(), roomInfo, call.flaws());
         RoomSighting room =
-                sighting != null && sighting.roomId().equals(asked.key().roomId())
-                        ? sighting
-                        : RoomSighting.live(asked.key().roomId(), asked.incarnation(), null);
+                sighting != null ? sighting : RoomSighting.live(asked.key().roomId(), asked.incarnation(), null);
         return new RoomSweep(app, Completeness.PARTIAL, List.of(room), now);
+    }
+
+    /**
+     * The sighting in {@code roomInfo} if it is one of room {@code roomId}; null (a counted, logged bad item) when it
+     * is unusable or about another room: an answer that cannot be attributed is not used.
+     */
+    static @Nullable RoomSighting forRoom(String roomId, JsonNode roomInfo, Flaws flaws) {
+        RoomSighting sighting = TencentRooms.sighting(roomInfo, "RoomInfo", flaws);
+        if (sighting != null && !sighting.roomId().equals(roomId)) {
+            flaws.report(
+                    AnswerFlaw.BAD_ITEM,
+                    "skipped RoomInfo: asked for RoomId " + Flaws.quote(roomId) + ", answered about "
+                            + Flaws.quote(sighting.roomId()));
+            return null;
+        }
+        return sighting;
     }
 }

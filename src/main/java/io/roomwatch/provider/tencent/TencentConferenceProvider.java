@@ -15,6 +15,7 @@ import io.roomwatch.model.Visibility;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorFailure;
+import io.roomwatch.provider.http.Unexpected;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.CursorPaging.Pages;
 import java.time.Instant;
@@ -81,15 +82,18 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     @Override
     public Mono<RoomSweep> rooms(Instant ignored) {
-        return Flux.fromIterable(source.roomIds())
-                .flatMap(this::probeForSweep, source.probeConcurrency())
-                .collectList()
-                .flatMap(this::sweep);
+        return Unexpected.guard(
+                app(),
+                "get_room_info",
+                Flux.fromIterable(source.roomIds())
+                        .flatMap(this::probeForSweep, source.probeConcurrency())
+                        .collectList()
+                        .flatMap(this::sweep));
     }
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return readMembers(room).flatMap(first -> {
+        return Unexpected.guard(app(), "get_room_member_list", readMembers(room).flatMap(first -> {
             if (first.roomMissing()) {
                 return Mono.just(new RoomGone(room, null, now()));
             }
@@ -101,19 +105,24 @@ public final class TencentConferenceProvider implements RtcProvider {
                             ? new RoomGone(room, null, now())
                             : memberList(room, List.of(first, second), second.complete()))
                     .onErrorResume(CursorPaging::retryable, e -> Mono.just(memberList(room, List.of(first), false)));
-        });
+        }));
     }
 
     private Mono<Pages> readMembers(RoomRef room) {
-        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages());
+        return CursorPaging.read(
+                calls.members().flaws(), "MemberList", cursor -> memberPage(room, cursor), source.maxPages());
     }
 
     @Override
     public Mono<Observation> probe(RoomRef room) {
-        return roomInfo(room.key().roomId())
-                .map(reply -> reply.roomMissing()
-                        ? new RoomGone(room, null, now())
-                        : Probes.oneRoomSweep(app(), room, reply.response().path("RoomInfo"), now()));
+        return Unexpected.guard(
+                app(),
+                "get_room_info",
+                roomInfo(room.key().roomId())
+                        .map(reply -> reply.roomMissing()
+                                ? new RoomGone(room, null, now())
+                                : Probes.oneRoomSweep(
+                                        app(), room, reply.response().path("RoomInfo"), calls.info(), now())));
     }
 
     /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
@@ -123,7 +132,7 @@ public final class TencentConferenceProvider implements RtcProvider {
     }
 
     private Mono<TencentReply> roomInfo(String roomId) {
-        return calls.info().call(api, TencentApi.CONFERENCE, "get_room_info", Map.of("RoomId", roomId));
+        return calls.info().roomInfo(api, TencentApi.CONFERENCE, Map.of("RoomId", roomId));
     }
 
     private Mono<Answer> probeForSweep(String roomId) {
@@ -131,7 +140,10 @@ public final class TencentConferenceProvider implements RtcProvider {
                 .map(reply -> new Answer(
                         reply.roomMissing()
                                 ? null
-                                : TencentRooms.sighting(reply.response().path("RoomInfo")),
+                                : Probes.forRoom(
+                                        roomId,
+                                        reply.response().path("RoomInfo"),
+                                        calls.info().flaws()),
                         reply.roomMissing(),
                         null))
                 .onErrorResume(CursorPaging::retryable, e -> Mono.just(new Answer(null, false, (VendorFailure) e)));
@@ -152,19 +164,27 @@ public final class TencentConferenceProvider implements RtcProvider {
     private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
         Map<String, Object> body =
                 Map.of("RoomId", room.key().roomId(), "Count", source.memberPageSize(), "Next", cursor);
-        return calls.members().call(api, TencentApi.CONFERENCE, "get_room_member_list", body);
+        return calls.members().page(api, TencentApi.CONFERENCE, "get_room_member_list", body, "MemberList");
     }
 
-    /** The members named in any of {@code reads} (their union), complete only if {@code complete}. */
+    /**
+     * The members named in any of {@code reads} (their union), complete only if {@code complete} and no item had to
+     * be skipped.
+     */
     private MemberList memberList(RoomRef room, List<Pages> reads, boolean complete) {
         Map<String, Visibility> members = new LinkedHashMap<>();
+        int skipped = 0;
         for (Pages pages : reads) {
-            TencentLiveProvider.items(pages, "MemberList").stream()
-                    .map(m -> m.path("Member_Account").asText(""))
-                    .filter(id -> !id.isEmpty())
-                    .forEach(id -> members.put(id, Visibility.VISIBLE));
+            for (TencentReply reply : pages.replies()) {
+                skipped += TencentRooms.members(
+                        reply.response().path("MemberList"),
+                        "get_room_member_list",
+                        calls.members().flaws(),
+                        id -> members.put(id, Visibility.VISIBLE));
+            }
         }
-        return new MemberList(room, complete ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
+        boolean whole = complete && skipped == 0;
+        return new MemberList(room, whole ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
     }
 
     private Instant now() {

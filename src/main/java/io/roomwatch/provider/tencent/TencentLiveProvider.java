@@ -16,14 +16,14 @@ import io.roomwatch.model.Visibility;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.http.Retries;
+import io.roomwatch.provider.http.Unexpected;
+import io.roomwatch.provider.http.VendorFields;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.CursorPaging.Pages;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.StreamSupport;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -82,13 +82,24 @@ public final class TencentLiveProvider implements RtcProvider {
 
     @Override
     public Mono<RoomSweep> rooms(Instant ignored) {
-        return CursorPaging.read(this::roomPage, source.maxPages()).map(this::sweep);
+        return Unexpected.guard(
+                app(),
+                "get_room_list",
+                CursorPaging.read(calls.list().flaws(), "RoomList", this::roomPage, source.maxPages())
+                        .map(this::sweep));
     }
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return CursorPaging.read(cursor -> memberPage(room, cursor), source.maxPages())
-                .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages));
+        return Unexpected.guard(
+                app(),
+                "get_member_list",
+                CursorPaging.read(
+                                calls.members().flaws(),
+                                "MemberList",
+                                cursor -> memberPage(room, cursor),
+                                source.maxPages())
+                        .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages)));
     }
 
     /** {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe. */
@@ -100,11 +111,15 @@ public final class TencentLiveProvider implements RtcProvider {
     @Override
     public Mono<Observation> probe(RoomRef room) {
         Map<String, Object> body = Map.of("RoomId", room.key().roomId());
-        return calls.info()
-                .call(api, TencentApi.LIVE, "get_room_info", body)
-                .map(reply -> reply.roomMissing()
-                        ? new RoomGone(room, null, now())
-                        : Probes.oneRoomSweep(app(), room, reply.response().path("RoomInfo"), now()));
+        return Unexpected.guard(
+                app(),
+                "get_room_info",
+                calls.info()
+                        .roomInfo(api, TencentApi.LIVE, body)
+                        .map(reply -> reply.roomMissing()
+                                ? new RoomGone(room, null, now())
+                                : Probes.oneRoomSweep(
+                                        app(), room, reply.response().path("RoomInfo"), calls.info(), now())));
     }
 
     /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
@@ -116,51 +131,53 @@ public final class TencentLiveProvider implements RtcProvider {
 
     private Mono<TencentReply> roomPage(String cursor) {
         Map<String, Object> body = Map.of("Next", cursor, "Count", ROOM_PAGE);
-        return calls.list().call(api, TencentApi.LIVE, "get_room_list", body);
+        return calls.list().page(api, TencentApi.LIVE, "get_room_list", body, "RoomList");
     }
 
     private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
         Map<String, Object> body = Map.of("RoomId", room.key().roomId(), "Next", cursor);
-        return calls.members().call(api, TencentApi.LIVE, "get_member_list", body);
+        return calls.members().page(api, TencentApi.LIVE, "get_member_list", body, "MemberList");
     }
 
     private RoomSweep sweep(Pages pages) {
         Map<String, RoomSighting> rooms = new LinkedHashMap<>(); // first sighting wins; a re-listed room is the same
-        int unreadable = 0;
-        for (JsonNode item : items(pages, "RoomList")) {
-            RoomSighting sighting = TencentRooms.sighting(item);
-            unreadable += sighting == null ? 1 : 0;
-            if (sighting != null) {
-                rooms.putIfAbsent(sighting.roomId(), sighting);
+        int skipped = 0;
+        int page = 0;
+        for (TencentReply reply : pages.replies()) {
+            page++;
+            JsonNode list = reply.response().path("RoomList");
+            for (int i = 0; i < list.size(); i++) {
+                String field = "RoomList[" + i + "] of page " + page;
+                RoomSighting sighting =
+                        TencentRooms.sighting(list.get(i), field, calls.list().flaws());
+                skipped += sighting == null ? 1 : 0;
+                if (sighting != null) {
+                    rooms.putIfAbsent(sighting.roomId(), sighting);
+                }
             }
         }
-        boolean complete = pages.complete() && unreadable == 0;
+        boolean complete = pages.complete() && skipped == 0;
         return new RoomSweep(
                 app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, List.copyOf(rooms.values()), now());
     }
 
     private MemberList memberList(RoomRef room, Pages pages) {
         Map<String, Visibility> members = new LinkedHashMap<>();
-        items(pages, "MemberList").stream()
-                .map(m -> m.path("Member_Account").asText(""))
-                .filter(id -> !id.isEmpty())
-                .forEach(id -> members.put(id, Visibility.VISIBLE));
-        int total = pages.replies().stream()
-                .mapToInt(r -> r.response().path("MemberCount").asInt(0))
-                .max()
-                .orElse(0);
-        Completeness completeness = !pages.complete()
+        int skipped = 0;
+        long total = 0;
+        for (TencentReply reply : pages.replies()) {
+            skipped += TencentRooms.members(
+                    reply.response().path("MemberList"),
+                    "get_member_list",
+                    calls.members().flaws(),
+                    id -> members.put(id, Visibility.VISIBLE));
+            Long count = VendorFields.whole(reply.response().get("MemberCount"));
+            total = count == null ? total : Math.max(total, count);
+        }
+        Completeness completeness = !pages.complete() || skipped > 0
                 ? Completeness.PARTIAL
                 : total > members.size() ? Completeness.TRUNCATED : Completeness.COMPLETE;
         return new MemberList(room, completeness, members, now());
-    }
-
-    static List<JsonNode> items(Pages pages, String field) {
-        return pages.replies().stream()
-                .map(reply -> reply.response().path(field))
-                .flatMap(array -> StreamSupport.stream(array.spliterator(), false))
-                .filter(Objects::nonNull)
-                .toList();
     }
 
     private Instant now() {

@@ -1,6 +1,8 @@
 package io.roomwatch.provider.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.roomwatch.provider.http.VendorFields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer ({@code response} is the {@code Response} object), or the vendor's {@code 100004} "room does
@@ -8,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record TencentReply(JsonNode response, boolean roomMissing) {
 
-    /** The {@code Next} cursor; {@code ""} when the listing is done or the field is absent. */
+    /** The {@code Next} cursor ({@code ""}: the listing is done); null when the answer has none. */
+    @Nullable
     String next() {
-        return response.path("Next").asText("");
+        return VendorFields.cursor(response.get("Next"));
     }
 }

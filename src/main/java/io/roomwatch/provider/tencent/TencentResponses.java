@@ -8,10 +8,14 @@ import io.roomwatch.provider.VendorFailure;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
+import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that knows Tencent's statuses and codes (vendor-apis.md §B.1, §B.3): a reply becomes a {@link
@@ -45,28 +49,82 @@ final class TencentResponses {
 
     private TencentResponses() {}
 
-    static TencentReply classify(AppKey app, HttpReply reply) {
+    /**
+     * The reply to {@code api} (e.g. {@code get_member_list}) as a {@link TencentReply}, or throws its failure.
+     * Success needs positive evidence: {@code ActionStatus} {@code "OK"} or {@code ErrorCode} 0, neither contradicted
+     * by the other, and a {@code Response} object (or a top-level payload). An HTTP 200 without either field (a
+     * gateway's {@code {"ErrorInfo":"upstream timeout"}}), {@code FAIL} without a code, or a code that is not a number
+     * is a malformed answer: {@link VendorUnavailable}, retried, then unknown; never an empty list.
+     */
+    static TencentReply classify(AppKey app, String api, HttpReply reply) {
         if (reply.status() != 200) {
-            throw byStatus(app, reply);
+            throw byStatus(app, api, reply);
         }
-        JsonNode root = parse(app, reply);
-        int code = root.path("ErrorCode").asInt(0);
-        boolean failed = code != 0 || "FAIL".equals(root.path("ActionStatus").asText("OK"));
-        if (code == ROOM_NOT_FOUND) {
+        JsonNode root = parse(app, api, reply);
+        JsonNode codeNode = root.get("ErrorCode");
+        Long code = VendorFields.whole(codeNode);
+        if (codeNode != null && !codeNode.isNull() && code == null) {
+            throw malformed(app, api, "ErrorCode is not a number", reply);
+        }
+        if (code != null && code == ROOM_NOT_FOUND) {
             return new TencentReply(MissingNode.getInstance(), true);
         }
-        if (failed) {
-            throw byCode(app, code, root.path("ErrorInfo").asText(""));
+        String info = root.path("ErrorInfo").asText("");
+        if (code != null && code != 0) {
+            throw byCode(app, api, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, code)), info);
+        }
+        String status = status(root.get("ActionStatus"));
+        if (!("OK".equals(status) || (status == null && code != null))) {
+            throw malformed(app, api, describe(status, code), reply);
         }
         // the room APIs answer under "Response"; tolerate payloads at the top level too
         JsonNode response = root.has("Response") ? root.get("Response") : root;
+        if (!response.isObject()) {
+            throw malformed(app, api, "Response is not an object", reply);
+        }
         return new TencentReply(response, false);
     }
 
+    /**
+     * {@code reply} if it is the room's absence or carries {@code field} as what the API exists to give (a list, or
+     * for {@code RoomInfo} an object); a success without it is malformed (unknown, never empty or "exists").
+     */
+    static TencentReply requireField(AppKey app, String api, TencentReply reply, String field) {
+        JsonNode value = reply.response().path(field);
+        boolean shaped = field.equals("RoomInfo") ? value.isObject() : value.isArray();
+        if (reply.roomMissing() || shaped) {
+            return reply;
+        }
+        throw VendorUnavailable.malformed(
+                app, api, "success without " + field + ": " + Flaws.quote(reply.response()), null);
+    }
+
+    /** {@code ActionStatus} upper-cased; {@code ""} for a value that is not a string, null when absent. */
+    private static @Nullable String status(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isTextual() ? node.textValue().trim().toUpperCase(Locale.ROOT) : "";
+    }
+
+    private static String describe(@Nullable String status, @Nullable Long code) {
+        if (status == null) {
+            return "answer without ActionStatus or ErrorCode, so not a success";
+        }
+        if (status.equals("FAIL")) {
+            return "ActionStatus FAIL with " + (code == null ? "no ErrorCode" : "ErrorCode 0");
+        }
+        return "ActionStatus is neither OK nor FAIL";
+    }
+
+    private static VendorUnavailable malformed(AppKey app, String api, String what, HttpReply reply) {
+        return VendorUnavailable.malformed(app, api, what + ": " + reply.excerpt(200), null);
+    }
+
     /** Maps one vendor error code to its outcome; unknown codes are rejections. */
-    static VendorFailure byCode(AppKey app, int code, String info) {
+    static VendorFailure byCode(AppKey app, String api, int code, String info) {
         String vendorCode = Integer.toString(code);
-        String text = info.isEmpty() ? "error " + code : info;
+        String text = api + ": " + (info.isEmpty() ? "error " + code : info);
         if (THROTTLED.contains(code)) {
             return new VendorThrottled(app, vendorCode, "throttled: " + text);
         }
@@ -76,26 +134,26 @@ final class TencentResponses {
         return new VendorRejected(app, vendorCode, "rejected: " + text, HINTS.getOrDefault(code, ""));
     }
 
-    private static VendorFailure byStatus(AppKey app, HttpReply reply) {
+    private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
         String code = "HTTP " + reply.status();
         if (reply.status() == 429) {
-            return new VendorThrottled(app, code, "throttled");
+            return new VendorThrottled(app, code, api + ": throttled");
         }
         if (reply.status() >= 500) {
-            return new VendorUnavailable(app, code, "vendor unavailable", null);
+            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
         }
-        return new VendorRejected(app, code, "rejected: " + reply.excerpt(200), "check region or baseUrl");
+        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check region or baseUrl");
     }
 
-    private static JsonNode parse(AppKey app, HttpReply reply) {
+    private static JsonNode parse(AppKey app, String api, HttpReply reply) {
         try {
             JsonNode root = JSON.readTree(reply.body());
             if (root == null || !root.isObject()) {
-                throw new VendorUnavailable(app, "MalformedBody", "reply is not a JSON object", null);
+                throw malformed(app, api, "reply is not a JSON object", reply);
             }
             return root;
         } catch (IOException e) {
-            throw new VendorUnavailable(app, "MalformedBody", "malformed or truncated JSON", e);
+            throw VendorUnavailable.malformed(app, api, "malformed or truncated JSON: " + reply.excerpt(200), e);
         }
     }
 }

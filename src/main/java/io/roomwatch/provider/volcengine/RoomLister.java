@@ -2,6 +2,7 @@ package io.roomwatch.provider.volcengine;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.roomwatch.config.VolcengineSource;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Completeness;
@@ -10,13 +11,17 @@ import io.roomwatch.model.RoomSweep;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.VendorFailure;
 import io.roomwatch.provider.VendorRejected;
+import io.roomwatch.provider.http.Flaws;
+import io.roomwatch.provider.http.PageGuard;
 import io.roomwatch.provider.http.Retries;
-import io.roomwatch.provider.volcengine.VolcengineDtos.RoomPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -38,6 +43,7 @@ final class RoomLister {
     private final VolcengineApi api;
     private final RateBudget budget;
     private final Retries retries;
+    private final Flaws flaws;
     private final VolcengineSource source;
     private final Scheduler timer;
 
@@ -46,6 +52,7 @@ final class RoomLister {
         this.api = api;
         this.budget = budget;
         this.retries = retries;
+        this.flaws = Flaws.of(budget);
         this.source = source;
         this.timer = timer;
     }
@@ -74,16 +81,55 @@ final class RoomLister {
         return first.more() && depth < source.maxSplitDepth() && window.splittable();
     }
 
-    /** Pages 2.. of a window; stops at the first page that fails for good, keeping what was listed. */
+    /**
+     * Pages 2.. of a window; stops at the first page that fails for good, or that brings no room the walk has not
+     * seen (an empty page before {@code Total} is reached, or the same page again): keeping what was listed.
+     */
     private Mono<WindowPart> rest(Window window, RoomPage first) {
-        int pages = Math.min(pageCount(first), MAX_PAGES_PER_WINDOW);
-        return Flux.range(2, Math.max(0, pages - 1))
-                .concatMap(n -> page(window, n)
-                        .map(PageAttempt::answered)
-                        .onErrorResume(RoomLister::retryable, e -> Mono.just(PageAttempt.failed((VendorFailure) e))))
-                .takeUntil(attempt -> attempt.failure() != null) // no call after a failed page
-                .collectList()
-                .map(more -> PageAttempt.combine(window, first, more, pageCount(first) <= MAX_PAGES_PER_WINDOW));
+        return Mono.defer(() -> {
+            PageGuard guard = PageGuard.of(flaws, MAX_PAGES_PER_WINDOW); // one per walk: it remembers what it saw
+            Set<String> seen = new HashSet<>();
+            PageAttempt firstAttempt = progress(guard, seen, 1, PageAttempt.answered(first));
+            int pages = Math.min(pageCount(first), MAX_PAGES_PER_WINDOW);
+            boolean allTried = pageCount(first) <= MAX_PAGES_PER_WINDOW;
+            if (!firstAttempt.goesOn()) {
+                return Mono.just(PageAttempt.combine(window, List.of(firstAttempt), allTried, flaws));
+            }
+            return Flux.range(2, Math.max(0, pages - 1))
+                    .concatMap(n -> attempt(window, n).map(attempt -> progress(guard, seen, n, attempt)))
+                    .takeUntil(attempt -> !attempt.goesOn()) // no call after a failed or stalled page
+                    .collectList()
+                    .map(more -> PageAttempt.combine(window, prepend(firstAttempt, more), allTried, flaws));
+        });
+    }
+
+    private Mono<PageAttempt> attempt(Window window, int pageNum) {
+        return page(window, pageNum)
+                .map(PageAttempt::answered)
+                .onErrorResume(RoomLister::retryable, e -> Mono.just(PageAttempt.failed((VendorFailure) e)));
+    }
+
+    /**
+     * The attempt, marked stalled when its page brought no room not seen before in this window. An empty page is
+     * progress only when {@code Total} is 0: the vendor's own end marker then says there is nothing.
+     */
+    private static PageAttempt progress(PageGuard guard, Set<String> seen, int pageNum, PageAttempt attempt) {
+        RoomPage page = attempt.page();
+        if (page == null || (page.items().isEmpty() && page.total() == 0)) {
+            return attempt;
+        }
+        int fresh = 0;
+        for (JsonNode item : page.items()) {
+            fresh += seen.add(item.path("RoomId") + "/" + item.path("CallId")) ? 1 : 0;
+        }
+        return guard.offsetPage(pageNum, fresh) ? attempt : attempt.asStalled();
+    }
+
+    private static List<PageAttempt> prepend(PageAttempt first, List<PageAttempt> more) {
+        List<PageAttempt> all = new ArrayList<>(more.size() + 1);
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     private Mono<RoomPage> page(Window window, int pageNum) {
@@ -93,8 +139,7 @@ final class RoomLister {
                 Map.entry("EndTime", window.endParam()),
                 Map.entry("PageNum", Integer.toString(pageNum)),
                 Map.entry("PageSize", Integer.toString(PAGE_SIZE)));
-        return api.get("ListRoomInfo", "2020-12-01", params, budget, retries)
-                .map(result -> VolcengineResponses.read(app, result, RoomPage.class));
+        return api.get("ListRoomInfo", "2020-12-01", params, budget, retries, result -> RoomPage.read(app, result));
     }
 
     private Mono<RoomSweep> toSweep(List<WindowPart> parts) {
@@ -119,8 +164,8 @@ final class RoomLister {
     }
 
     private static int pageCount(RoomPage first) {
-        Integer total = first.total();
-        return total == null || total <= 0 ? 1 : (total + PAGE_SIZE - 1) / PAGE_SIZE;
+        long total = first.total();
+        return total <= 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     RateBudget budget() {

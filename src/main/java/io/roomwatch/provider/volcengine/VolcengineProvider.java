@@ -2,6 +2,7 @@ package io.roomwatch.provider.volcengine;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.roomwatch.config.VolcengineSource;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Completeness;
@@ -12,17 +13,19 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.AnswerFlaw;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
-import io.roomwatch.provider.VendorUnavailable;
+import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.Retries;
+import io.roomwatch.provider.http.Unexpected;
+import io.roomwatch.provider.http.VendorFields;
 import io.roomwatch.provider.http.VendorHttp;
-import io.roomwatch.provider.volcengine.VolcengineDtos.OnlineUsers;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -48,6 +51,7 @@ public final class VolcengineProvider implements RtcProvider {
     private final RoomLister lister;
     private final RateBudget usersBudget;
     private final Retries usersRetries;
+    private final Flaws usersFlaws;
     private final Scheduler timer;
 
     private VolcengineProvider(
@@ -62,6 +66,7 @@ public final class VolcengineProvider implements RtcProvider {
         this.lister = lister;
         this.usersBudget = usersBudget;
         this.usersRetries = usersRetries;
+        this.usersFlaws = Flaws.of(usersBudget);
         this.timer = timer;
     }
 
@@ -89,54 +94,78 @@ public final class VolcengineProvider implements RtcProvider {
 
     @Override
     public Mono<RoomSweep> rooms(Instant createdSince) {
-        return lister.sweep(createdSince);
+        return Unexpected.guard(app(), "ListRoomInfo", lister.sweep(createdSince));
     }
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return onlineUsers(room)
-                .map(users -> Boolean.TRUE.equals(users.roomExists())
-                        ? memberList(room, users)
-                        : new RoomGone(room, null, now()));
+        return Unexpected.guard(
+                app(),
+                "GetRoomOnlineUsers",
+                onlineUsers(room)
+                        .map(users -> users.roomExists() ? memberList(room, users) : new RoomGone(room, null, now())));
     }
 
     @Override
     public Mono<Observation> probe(RoomRef room) {
         // a one-room sweep must not be complete: completeness is app-wide and would end every other room
-        return onlineUsers(room)
-                .map(users -> Boolean.TRUE.equals(users.roomExists())
-                        ? new RoomSweep(
-                                app(),
-                                Completeness.PARTIAL,
-                                List.of(RoomSighting.live(room.key().roomId(), room.incarnation(), null)),
-                                now())
-                        : new RoomGone(room, null, now()));
+        return Unexpected.guard(
+                app(),
+                "GetRoomOnlineUsers",
+                onlineUsers(room)
+                        .map(users -> users.roomExists()
+                                ? new RoomSweep(
+                                        app(),
+                                        Completeness.PARTIAL,
+                                        List.of(RoomSighting.live(room.key().roomId(), room.incarnation(), null)),
+                                        now())
+                                : new RoomGone(room, null, now())));
     }
 
     private Mono<OnlineUsers> onlineUsers(RoomRef room) {
         List<Map.Entry<String, String>> params = List.of(
                 Map.entry("AppId", app().appId()),
                 Map.entry("RoomId", room.key().roomId()));
-        return api.get("GetRoomOnlineUsers", "2023-11-01", params, usersBudget, usersRetries)
-                .map(result -> VolcengineResponses.read(app(), result, OnlineUsers.class))
-                .map(this::requireExistence);
+        return api.get(
+                "GetRoomOnlineUsers",
+                "2023-11-01",
+                params,
+                usersBudget,
+                usersRetries,
+                result -> OnlineUsers.read(app(), result));
     }
 
-    private OnlineUsers requireExistence(OnlineUsers users) {
-        if (users.roomExists() == null) {
-            throw new VendorUnavailable(app(), "MalformedBody", "GetRoomOnlineUsers without RoomExists", null);
-        }
-        return users;
-    }
-
+    /**
+     * Visible and invisible users (a user in both lists counts as visible). An item that is not a usable user id (an
+     * empty string, a null, a number) is skipped with a counted warning, and the list is then partial, so that
+     * nobody is removed by absence; otherwise truncated when the totals exceed what is listed.
+     */
     private MemberList memberList(RoomRef room, OnlineUsers users) {
         Map<String, Visibility> members = new HashMap<>();
-        users.invisible().forEach(user -> members.put(user, Visibility.INVISIBLE));
-        users.visible().forEach(user -> members.put(user, Visibility.VISIBLE)); // listed in both: visible wins
-        int listed = users.visible().size() + users.invisible().size();
-        boolean truncated =
-                count(users.totalInvisibleUser()) > users.invisible().size() || count(users.totalUser()) > listed;
-        return new MemberList(room, truncated ? Completeness.TRUNCATED : Completeness.COMPLETE, members, now());
+        int skipped = read(users.invisible(), "InvisibleUserList", id -> members.put(id, Visibility.INVISIBLE));
+        skipped += read(users.visible(), "VisibleUserList", id -> members.put(id, Visibility.VISIBLE));
+        long listed = users.visible().size() + users.invisible().size();
+        boolean truncated = users.totalInvisibleUser() > users.invisible().size() || users.totalUser() > listed;
+        Completeness completeness =
+                skipped > 0 ? Completeness.PARTIAL : truncated ? Completeness.TRUNCATED : Completeness.COMPLETE;
+        return new MemberList(room, completeness, members, now());
+    }
+
+    private int read(JsonNode list, String field, Consumer<String> member) {
+        int skipped = 0;
+        for (int i = 0; i < list.size(); i++) {
+            String id = VendorFields.id(list.get(i));
+            if (id == null) {
+                skipped++;
+                usersFlaws.report(
+                        AnswerFlaw.BAD_ITEM,
+                        "skipped " + field + "[" + i + "] " + Flaws.quote(list.get(i))
+                                + ": not a user id; nobody is removed by absence from this answer");
+            } else {
+                member.accept(id);
+            }
+        }
+        return skipped;
     }
 
     /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
@@ -153,10 +182,6 @@ public final class VolcengineProvider implements RtcProvider {
     /** The {@code GetRoomOnlineUsers} budget, for metrics. */
     public RateBudget onlineUsersBudget() {
         return usersBudget;
-    }
-
-    private static int count(@Nullable Integer value) {
-        return value == null ? 0 : value;
     }
 
     private Instant now() {

@@ -1,6 +1,5 @@
 package io.roomwatch.provider.volcengine;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,6 +10,7 @@ import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -44,32 +44,58 @@ final class VolcengineResponses {
 
     private VolcengineResponses() {}
 
-    /** The {@code Result} of a successful reply, or throws the classified failure. */
-    static JsonNode result(AppKey app, HttpReply reply) {
-        JsonNode root = parse(app, reply);
+    /**
+     * The {@code Result} of a successful reply to {@code api} (e.g. {@code ListRoomInfo}), or throws the classified
+     * failure. Success needs positive evidence: no {@code ResponseMetadata.Error} (an error object with any code or
+     * message, or an error given as a bare string) and a {@code Result} object. An error without a code is classified
+     * by its HTTP status (a 200 with one is malformed); a 200 without a {@code Result} is malformed: {@link
+     * VendorUnavailable}, retried, then unknown.
+     */
+    static JsonNode result(AppKey app, String api, HttpReply reply) {
+        JsonNode root = parse(app, api, reply);
         JsonNode error = root.path("ResponseMetadata").path("Error");
-        if (error.hasNonNull("Code") || error.hasNonNull("CodeN")) {
-            throw byCode(
-                    app,
-                    reply.status(),
-                    error.path("Code").asText(""),
-                    error.path("CodeN").asInt(0),
-                    error.path("Message").asText(""));
+        if (isError(error)) {
+            String code =
+                    error.isTextual() ? error.textValue() : error.path("Code").asText("");
+            Long codeN = VendorFields.whole(error.get("CodeN"));
+            String message = error.path("Message").asText("");
+            if (code.isEmpty() && (codeN == null || codeN == 0)) {
+                if (reply.status() != 200) {
+                    throw byStatus(app, api, reply);
+                }
+                throw VendorUnavailable.malformed(
+                        app, api, "ResponseMetadata.Error without a Code: " + reply.excerpt(200), null);
+            }
+            throw byCode(app, api, reply.status(), code, codeN == null ? 0 : codeN.intValue(), message);
         }
         if (reply.status() != 200) {
-            throw byStatus(app, reply);
+            throw byStatus(app, api, reply);
         }
         JsonNode result = root.path("Result");
         if (!result.isObject()) {
-            throw new VendorUnavailable(app, "NoResult", "reply without Result: " + reply.excerpt(200), null);
+            throw VendorUnavailable.malformed(app, api, "reply without a Result object: " + reply.excerpt(200), null);
         }
         return result;
     }
 
+    /** Whether {@code ResponseMetadata.Error} says the call failed: a string, or an object with any content. */
+    private static boolean isError(JsonNode error) {
+        if (error.isTextual()) {
+            return !error.textValue().isBlank();
+        }
+        if (!error.isObject()) {
+            return false; // missing or null: no error
+        }
+        Long codeN = VendorFields.whole(error.get("CodeN"));
+        return !error.path("Code").asText("").isEmpty()
+                || (codeN != null && codeN != 0)
+                || !error.path("Message").asText("").isEmpty();
+    }
+
     /** Maps one vendor error to its outcome; unknown codes are rejections unless the status says 5xx. */
-    static VendorFailure byCode(AppKey app, int status, String code, int codeN, String message) {
+    static VendorFailure byCode(AppKey app, String api, int status, String code, int codeN, String message) {
         String vendorCode = code.isEmpty() ? Integer.toString(codeN) : code;
-        String text = message.isEmpty() ? "HTTP " + status : message;
+        String text = api + ": " + (message.isEmpty() ? "HTTP " + status : message);
         if (code.startsWith("FlowLimitExceeded") || codeN == 100018 || status == 429) {
             return new VendorThrottled(app, vendorCode, "throttled: " + text);
         }
@@ -83,39 +109,34 @@ final class VolcengineResponses {
         return new VendorRejected(app, vendorCode, "rejected: " + text, hint);
     }
 
-    private static VendorFailure byStatus(AppKey app, HttpReply reply) {
+    private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
         int status = reply.status();
         String code = "HTTP " + status;
         if (status == 429) {
-            return new VendorThrottled(app, code, "throttled");
+            return new VendorThrottled(app, code, api + ": throttled");
         }
         if (status >= 500) {
-            return new VendorUnavailable(app, code, "vendor unavailable", null);
+            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
         }
-        return new VendorRejected(app, code, "rejected: " + reply.excerpt(200), "check baseUrl");
+        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check baseUrl");
     }
 
-    private static JsonNode parse(AppKey app, HttpReply reply) {
+    private static JsonNode parse(AppKey app, String api, HttpReply reply) {
+        JsonNode root;
         try {
-            JsonNode root = JSON.readTree(reply.body());
-            if (root == null || !root.isObject()) {
-                throw new VendorUnavailable(app, "MalformedBody", "reply is not a JSON object", null);
-            }
-            return root;
+            root = JSON.readTree(reply.body());
         } catch (IOException e) {
             if (reply.status() == 429 || reply.status() >= 500) {
-                throw byStatus(app, reply); // a gateway page, not ours to parse
+                throw byStatus(app, api, reply); // a gateway page, not ours to parse
             }
-            throw new VendorUnavailable(app, "MalformedBody", "malformed or truncated JSON", e);
+            throw VendorUnavailable.malformed(app, api, "malformed or truncated JSON: " + reply.excerpt(200), e);
         }
-    }
-
-    /** Reads a {@code Result} into a DTO; a shape we cannot read counts as a malformed (transient) reply. */
-    static <T> T read(AppKey app, JsonNode result, Class<T> type) {
-        try {
-            return JSON.treeToValue(result, type);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new VendorUnavailable(app, "MalformedBody", "unexpected Result shape", e);
+        if (root == null || !root.isObject()) {
+            if (reply.status() != 200) {
+                throw byStatus(app, api, reply);
+            }
+            throw VendorUnavailable.malformed(app, api, "reply is not a JSON object: " + reply.excerpt(200), null);
         }
+        return root;
     }
 }

@@ -57,6 +57,17 @@ public final class VolcengineSigner {
      */
     public Map<String, String> sign(
             String method, String host, List<Map.Entry<String, String>> query, byte[] body, Instant at) {
+        return sign(method, "/", host, query, body, at);
+    }
+
+    /**
+     * The headers that authenticate a request to {@code path}: the canonical URI is {@link #canonicalPath} of it,
+     * which is also what the request must be sent to (a gateway base path, e.g. {@code /volc-gw}, is signed as sent).
+     *
+     * @param path the request path, raw (not encoded); empty means {@code /}
+     */
+    public Map<String, String> sign(
+            String method, String path, String host, List<Map.Entry<String, String>> query, byte[] body, Instant at) {
         String xDate = X_DATE.format(at);
         String bodyHash = sha256Hex(body);
         Map<String, String> signed = new LinkedHashMap<>();
@@ -64,7 +75,9 @@ public final class VolcengineSigner {
         signed.put("X-Date", xDate);
         signed.put("X-Content-Sha256", bodyHash);
         Map<String, String> headers = new LinkedHashMap<>(signed);
-        headers.put("Authorization", signature(method, "/", query, signed, body).authorization());
+        headers.put(
+                "Authorization",
+                signature(method, canonicalPath(path), query, signed, body).authorization());
         return headers;
     }
 
@@ -103,6 +116,20 @@ public final class VolcengineSigner {
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * The canonical URI of a raw path, which is also the path to send: {@code /} for an empty path, otherwise each
+     * segment RFC 3986-encoded ({@code /volc-gw} stays {@code /volc-gw}).
+     */
+    public static String canonicalPath(String path) {
+        if (path.isEmpty() || path.equals("/")) {
+            return "/";
+        }
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        return java.util.Arrays.stream(absolute.split("/", -1))
+                .map(VolcengineSigner::encode)
+                .collect(Collectors.joining("/"));
     }
 
     /** RFC 3986 percent-encoding of UTF-8 bytes: only {@code A-Z a-z 0-9 - _ . ~} stay as they are. */

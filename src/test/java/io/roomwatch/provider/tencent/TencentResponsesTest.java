@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every documented Tencent code and the outcome it must have. */
 class TencentResponsesTest {
@@ -49,7 +50,7 @@ class TencentResponsesTest {
     void givenErrorCode_whenClassifying_thenOneOutcome(int code, String outcome) {
         String body = "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":" + code + ",\"ErrorInfo\":\"x\"}";
 
-        assertThatThrownBy(() -> TencentResponses.classify(APP, reply(200, body)))
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_room_list", reply(200, body)))
                 .isInstanceOf(type(outcome))
                 .satisfies(e -> assertThat(((VendorFailure) e).vendorCode()).isEqualTo(Integer.toString(code)))
                 .hasMessageContaining("tencent-live/1400000001");
@@ -58,7 +59,9 @@ class TencentResponsesTest {
     @Test
     void givenRoomNotFound_whenClassifying_thenATypedResultNotAnError() {
         TencentReply reply = TencentResponses.classify(
-                APP, reply(200, "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":100004,\"ErrorInfo\":\"no room\"}"));
+                APP,
+                "get_room_list",
+                reply(200, "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":100004,\"ErrorInfo\":\"no room\"}"));
         assertThat(reply.roomMissing()).isTrue();
     }
 
@@ -71,18 +74,93 @@ class TencentResponsesTest {
 
     @Test
     void givenStatusesAndBodies_whenClassifying_thenTransportLevelOutcomes() {
-        assertThatThrownBy(() -> TencentResponses.classify(APP, reply(502, ""))).isInstanceOf(VendorUnavailable.class);
-        assertThatThrownBy(() -> TencentResponses.classify(APP, reply(429, ""))).isInstanceOf(VendorThrottled.class);
-        assertThatThrownBy(() -> TencentResponses.classify(APP, reply(404, ""))).isInstanceOf(VendorRejected.class);
-        assertThatThrownBy(() -> TencentResponses.classify(APP, reply(200, "{\"ActionStatus\":\"OK\",")))
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_room_list", reply(502, "")))
+                .isInstanceOf(VendorUnavailable.class);
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_room_list", reply(429, "")))
+                .isInstanceOf(VendorThrottled.class);
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_room_list", reply(404, "")))
+                .isInstanceOf(VendorRejected.class);
+        assertThatThrownBy(
+                        () -> TencentResponses.classify(APP, "get_room_list", reply(200, "{\"ActionStatus\":\"OK\",")))
                 .isInstanceOf(VendorUnavailable.class);
         TencentReply ok = TencentResponses.classify(
-                APP, reply(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Response\":{\"Next\":\"abc\"}}"));
+                APP,
+                "get_room_list",
+                reply(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Response\":{\"Next\":\"abc\"}}"));
         assertThat(ok.next()).isEqualTo("abc");
     }
 
+    // Regression for issue 14: an HTTP 200 without a status was read as a complete empty list
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"ErrorInfo\":\"upstream timeout\",\"RequestId\":\"Id-gw-1\"}",
+                "{}",
+                "{\"Response\":{\"Next\":\"\",\"MemberList\":[]}}",
+                "{\"ActionStatus\":\"FAIL\",\"ErrorInfo\":\"no code\"}",
+                "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":0}",
+                "{\"ActionStatus\":\"MAYBE\",\"Response\":{}}",
+                "{\"ActionStatus\":true,\"Response\":{}}",
+                "{\"ErrorCode\":\"zero\",\"ActionStatus\":\"OK\",\"Response\":{}}",
+                "{\"ActionStatus\":\"OK\",\"Response\":[]}",
+                "{\"ActionStatus\":\"OK\",\"Response\":\"done\"}"
+            })
+    void givenAnHttp200WithoutEvidenceOfSuccess_whenClassifying_thenMalformedNamingAppAndApi(String body) {
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_member_list", reply(200, body)))
+                .isInstanceOfSatisfying(VendorUnavailable.class, e -> assertThat(e.isMalformedAnswer())
+                        .isTrue())
+                .hasMessageContaining("tencent-live/1400000001")
+                .hasMessageContaining("get_member_list");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"ActionStatus\":\"OK\",\"ErrorInfo\":\"\",\"ErrorCode\":0,\"Response\":{\"Next\":\"\"}}",
+                "{\"ActionStatus\":\"OK\",\"Response\":{\"Next\":\"\"}}",
+                "{\"ErrorCode\":0,\"Response\":{\"Next\":\"\"}}",
+                "{\"ErrorCode\":\"0\",\"ActionStatus\":\"ok\",\"Response\":{\"Next\":\"\"}}",
+                "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Next\":\"\"}"
+            })
+    void givenPositiveEvidenceOfSuccess_whenClassifying_thenTheResponse(String body) {
+        TencentReply ok = TencentResponses.classify(APP, "get_room_list", reply(200, body));
+
+        assertThat(ok.roomMissing()).isFalse();
+        assertThat(ok.next()).isEmpty();
+    }
+
+    @Test
+    void givenACodeWithTheWrongStatus_whenClassifying_thenTheCodeWins() {
+        assertThatThrownBy(() -> TencentResponses.classify(
+                        APP, "get_room_list", reply(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":60007}")))
+                .isInstanceOf(VendorThrottled.class);
+        assertThat(TencentResponses.classify(APP, "get_room_list", reply(200, "{\"ErrorCode\":\"100004\"}"))
+                        .roomMissing())
+                .isTrue();
+    }
+
+    @Test
+    void givenASuccessWithoutItsList_whenRequired_thenMalformed() {
+        TencentReply ok = TencentResponses.classify(
+                APP, "get_member_list", reply(200, "{\"ActionStatus\":\"OK\",\"Response\":{\"Next\":\"\"}}"));
+
+        assertThatThrownBy(() -> TencentResponses.requireField(APP, "get_member_list", ok, "MemberList"))
+                .isInstanceOf(VendorUnavailable.class)
+                .hasMessageContaining("MemberList");
+    }
+
+    @Test
+    void givenAGatewayPageEchoingTheUserSig_whenRejected_thenTheMessageMasksIt() {
+        String page = "<html>404 /v4/x?sdkappid=1&usersig=eJyrVgrxCdYrSy1SslIy0jNQ0gHz&random=7</html>";
+
+        assertThatThrownBy(() -> TencentResponses.classify(APP, "get_room_list", reply(404, page)))
+                .isInstanceOf(VendorRejected.class)
+                .hasMessageContaining("usersig=***")
+                .hasMessageNotContaining("eJyrVgrx");
+    }
+
     private static String hint(int code) {
-        return ((VendorRejected) TencentResponses.byCode(APP, code, "")).hint();
+        return ((VendorRejected) TencentResponses.byCode(APP, "get_room_list", code, "")).hint();
     }
 
     private static Class<? extends VendorFailure> type(String outcome) {

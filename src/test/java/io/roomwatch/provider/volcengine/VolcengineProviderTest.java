@@ -183,8 +183,12 @@ class VolcengineProviderTest {
 
         assertThat(sweep.rooms())
                 .containsExactly(RoomSighting.live("room-0", "call-0", now.minus(Duration.ofMinutes(5))));
-        assertThat(RoomItems.sighting(new VolcengineDtos.RoomItem(
-                        "c", "r", "2024-01-01T10:00:00+08:00", null, "2024-01-01T11:00:00+08:00", 0, true)))
+        assertThat(RoomItems.sighting(
+                        json("{\"CallId\":\"c\",\"RoomId\":\"r\",\"CreateTime\":\"2024-01-01T10:00:00+08:00\","
+                                + "\"DestroyTime\":\"2024-01-01T11:00:00+08:00\",\"ActiveUserNum\":0,"
+                                + "\"IsFinished\":true}"),
+                        "RoomList[0]",
+                        io.roomwatch.provider.http.Flaws.of(io.roomwatch.provider.RateBudget.create("t", 1, timer))))
                 .isEqualTo(RoomSighting.ended(
                         "r", "c", Instant.parse("2024-01-01T02:00:00Z"), Instant.parse("2024-01-01T03:00:00Z")));
     }
@@ -324,6 +328,14 @@ class VolcengineProviderTest {
     private void addRooms(int count, Instant first, Duration step) {
         for (int i = 0; i < count; i++) {
             vendor.rooms.add(new FakeVolcengine.Room("room-" + i, "call-" + i, first.plus(step.multipliedBy(i))));
+        }
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every documented Volcengine code and status, and the outcome it must have. */
 class VolcengineResponsesTest {
@@ -44,7 +45,7 @@ class VolcengineResponsesTest {
         "200, InvalidParameter.OutofTimeRange, 0, rejected",
     })
     void givenVendorError_whenClassifying_thenOneOutcome(int status, String code, int codeN, String outcome) {
-        VendorFailure failure = VolcengineResponses.byCode(APP, status, code, codeN, "msg");
+        VendorFailure failure = VolcengineResponses.byCode(APP, "ListRoomInfo", status, code, codeN, "msg");
 
         assertThat(failure).isInstanceOf(type(outcome));
         assertThat(failure.app()).isEqualTo(APP);
@@ -53,7 +54,8 @@ class VolcengineResponsesTest {
 
     @Test
     void givenClockSkew_whenRejected_thenTheHintSaysSoAndNamesAppAndCode() {
-        VendorFailure failure = VolcengineResponses.byCode(APP, 400, "InvalidTimestamp", 100006, "expired");
+        VendorFailure failure =
+                VolcengineResponses.byCode(APP, "ListRoomInfo", 400, "InvalidTimestamp", 100006, "expired");
 
         assertThat(failure).isInstanceOfSatisfying(VendorRejected.class, r -> assertThat(r.hint())
                 .contains("clock"));
@@ -68,10 +70,58 @@ class VolcengineResponsesTest {
         assertThrows(VendorUnavailable.class, () -> result(502, "<html>bad gateway</html>"));
         assertThrows(VendorThrottled.class, () -> result(429, "<html>too many</html>"));
         assertThrows(VendorRejected.class, () -> result(404, "{\"ResponseMetadata\":{}}"));
-        assertThat(VolcengineResponses.result(APP, reply(200, "{\"ResponseMetadata\":{},\"Result\":{\"Total\":0}}"))
+        assertThat(VolcengineResponses.result(
+                                APP, "ListRoomInfo", reply(200, "{\"ResponseMetadata\":{},\"Result\":{\"Total\":0}}"))
                         .path("Total")
                         .asInt(-1))
                 .isZero();
+    }
+
+    // Regression for issue 14: success needs a Result and no ResponseMetadata.Error
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"ResponseMetadata\":{\"RequestId\":\"r\"}}",
+                "{\"ResponseMetadata\":{\"RequestId\":\"r\"},\"Result\":null}",
+                "{\"ResponseMetadata\":{\"RequestId\":\"r\"},\"Result\":[]}",
+                "{\"ResponseMetadata\":{\"Error\":{\"Message\":\"upstream timeout\"}},\"Result\":{}}",
+                "{\"ErrorInfo\":\"upstream timeout\"}"
+            })
+    void givenAnHttp200WithoutEvidenceOfSuccess_whenClassifying_thenMalformedNamingAppAndApi(String body) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result(200, body))
+                .isInstanceOfSatisfying(VendorUnavailable.class, e -> assertThat(e.isMalformedAnswer())
+                        .isTrue())
+                .hasMessageContaining("volcengine/app-1")
+                .hasMessageContaining("ListRoomInfo");
+    }
+
+    @Test
+    void givenAnErrorInAnyShape_whenClassifying_thenItIsNeverASuccess() {
+        assertThrows(
+                VendorThrottled.class,
+                () -> result(
+                        200,
+                        "{\"ResponseMetadata\":{\"Error\":{\"Code\":\"FlowLimitExceeded.QPSOverLimit\"}},"
+                                + "\"Result\":{\"Total\":0}}"));
+        assertThrows(
+                VendorUnavailable.class,
+                () -> result(200, "{\"ResponseMetadata\":{\"Error\":{\"CodeN\":\"100014\"}},\"Result\":{}}"));
+        assertThrows(
+                VendorRejected.class,
+                () -> result(200, "{\"ResponseMetadata\":{\"Error\":\"AccessDenied\"},\"Result\":{}}"));
+        assertThrows(
+                VendorUnavailable.class,
+                () -> result(503, "{\"ResponseMetadata\":{\"Error\":{\"Message\":\"busy\"}}}"));
+        // an all-empty error object is no error (a serializer writing its zero value)
+        assertThat(VolcengineResponses.result(
+                                APP,
+                                "ListRoomInfo",
+                                reply(
+                                        200,
+                                        "{\"ResponseMetadata\":{\"Error\":{\"Code\":\"\",\"CodeN\":0,"
+                                                + "\"Message\":\"\"}},\"Result\":{\"Total\":0}}"))
+                        .has("Total"))
+                .isTrue();
     }
 
     private static Class<? extends VendorFailure> type(String outcome) {
@@ -86,7 +136,7 @@ class VolcengineResponsesTest {
     }
 
     private static void result(int status, String body) {
-        VolcengineResponses.result(APP, reply(status, body));
+        VolcengineResponses.result(APP, "ListRoomInfo", reply(status, body));
     }
 
     private static HttpReply reply(int status, String body) {
