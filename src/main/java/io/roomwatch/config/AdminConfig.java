@@ -22,10 +22,6 @@ public record AdminConfig(String host, int port) {
         return new AdminConfig("127.0.0.1", DEFAULT_PORT);
     }
 
-    public AdminConfig withHost(String value) {
-        return new AdminConfig(value, port);
-    }
-
     public AdminConfig withPort(int value) {
         return new AdminConfig(host, value);
     }

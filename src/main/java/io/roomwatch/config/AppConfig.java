@@ -26,12 +26,4 @@ public record AppConfig(SourceConfig source, PollConfig poll) {
     public AppKey app() {
         return source.app();
     }
-
-    public AppConfig withSource(SourceConfig value) {
-        return new AppConfig(value, poll);
-    }
-
-    public AppConfig withPoll(PollConfig value) {
-        return new AppConfig(source, value);
-    }
 }

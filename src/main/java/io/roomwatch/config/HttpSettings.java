@@ -26,19 +26,11 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int
         return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 8 * 1024 * 1024, 16);
     }
 
-    public HttpSettings withConnectTimeout(Duration value) {
-        return new HttpSettings(value, requestTimeout, maxBodyBytes, maxConnections);
-    }
-
     public HttpSettings withRequestTimeout(Duration value) {
         return new HttpSettings(connectTimeout, value, maxBodyBytes, maxConnections);
     }
 
     public HttpSettings withMaxBodyBytes(int value) {
         return new HttpSettings(connectTimeout, requestTimeout, value, maxConnections);
-    }
-
-    public HttpSettings withMaxConnections(int value) {
-        return new HttpSettings(connectTimeout, requestTimeout, maxBodyBytes, value);
     }
 }

@@ -194,66 +194,6 @@ public record KafkaSinkConfig(
                 loadTimeout);
     }
 
-    public KafkaSinkConfig withPartitions(int value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                value,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withReplicationFactor(short value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                value,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withEventsRetention(@Nullable Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                value,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
     public KafkaSinkConfig withDeliveryMode(DeliveryMode value) {
         return new KafkaSinkConfig(
                 bootstrapServers,
@@ -352,66 +292,6 @@ public record KafkaSinkConfig(
                 transactionTimeout,
                 bufferMemory,
                 loadTimeout);
-    }
-
-    public KafkaSinkConfig withTransactionTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                value,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withBufferMemory(long value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                value,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withLoadTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                value);
     }
 
     /** Whether a client property's value must never be logged: its key looks like it names a secret. */

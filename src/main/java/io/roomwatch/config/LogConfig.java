@@ -17,8 +17,4 @@ public record LogConfig(LogFormat format) {
     public static LogConfig defaults() {
         return new LogConfig(LogFormat.TEXT);
     }
-
-    public LogConfig withFormat(LogFormat value) {
-        return new LogConfig(value);
-    }
 }

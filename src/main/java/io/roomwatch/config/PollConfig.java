@@ -151,36 +151,6 @@ public record PollConfig(
                 leaveAfterMisses);
     }
 
-    public PollConfig withBatch(int size, Duration delay) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                size,
-                delay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
-    }
-
-    public PollConfig withInitialLookback(Duration value) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                value,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
-    }
-
     /** With flap damping: {@code UserLeft} only after {@code value} complete member lists in a row missed the user. */
     public PollConfig withLeaveAfterMisses(int value) {
         return new PollConfig(

@@ -42,11 +42,6 @@ public record RetrySettings(
         return new RetrySettings(5, Duration.ofSeconds(1), 3, Duration.ofMillis(200), Duration.ofSeconds(10), 0.5);
     }
 
-    /** No retry at all (tests, dry runs). */
-    public static RetrySettings none() {
-        return defaults().withMaxThrottledRetries(0).withMaxTransientRetries(0);
-    }
-
     public RetrySettings withMaxThrottledRetries(int value) {
         return new RetrySettings(value, throttledWait, maxTransientRetries, firstBackoff, maxBackoff, jitter);
     }

@@ -40,20 +40,8 @@ public record RoomwatchConfig(KafkaSinkConfig kafka, AdminConfig admin, LogConfi
         return new RoomwatchConfig(kafka, AdminConfig.defaults(), LogConfig.defaults(), apps);
     }
 
-    public RoomwatchConfig withKafka(KafkaSinkConfig value) {
-        return new RoomwatchConfig(value, admin, log, apps);
-    }
-
     public RoomwatchConfig withAdmin(AdminConfig value) {
         return new RoomwatchConfig(kafka, value, log, apps);
-    }
-
-    public RoomwatchConfig withLog(LogConfig value) {
-        return new RoomwatchConfig(kafka, admin, value, apps);
-    }
-
-    public RoomwatchConfig withApps(List<AppConfig> value) {
-        return new RoomwatchConfig(kafka, admin, log, value);
     }
 
     /**

@@ -50,10 +50,6 @@ public record TencentAccount(
         return new TencentAccount(sdkAppId, administrator, secretKey, region, value, userSigValidity);
     }
 
-    public TencentAccount withRegion(String value) {
-        return new TencentAccount(sdkAppId, administrator, secretKey, value, baseUrl, userSigValidity);
-    }
-
     public TencentAccount withUserSigValidity(Duration value) {
         return new TencentAccount(sdkAppId, administrator, secretKey, region, baseUrl, value);
     }

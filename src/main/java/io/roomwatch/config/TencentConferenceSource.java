@@ -70,21 +70,6 @@ public record TencentConferenceSource(
         return AppKey.of(Provider.TENCENT_CONFERENCE, Long.toString(account.sdkAppId()));
     }
 
-    public TencentConferenceSource withAccount(TencentAccount value) {
-        return new TencentConferenceSource(
-                value, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withRoomIds(List<String> value) {
-        return new TencentConferenceSource(
-                account, value, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withRoomInfoQps(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, value, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
     public TencentConferenceSource withMemberListQps(int value) {
         return new TencentConferenceSource(
                 account, roomIds, roomInfoQps, value, memberPageSize, probeConcurrency, maxPages, http, retry);
@@ -93,16 +78,6 @@ public record TencentConferenceSource(
     public TencentConferenceSource withMemberPageSize(int value) {
         return new TencentConferenceSource(
                 account, roomIds, roomInfoQps, memberListQps, value, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withProbeConcurrency(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, value, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withMaxPages(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, value, http, retry);
     }
 
     public TencentConferenceSource withHttp(HttpSettings value) {

@@ -59,24 +59,12 @@ public record TencentLiveSource(
         return AppKey.of(Provider.TENCENT_LIVE, Long.toString(account.sdkAppId()));
     }
 
-    public TencentLiveSource withAccount(TencentAccount value) {
-        return new TencentLiveSource(value, roomListQps, roomInfoQps, memberListQps, maxPages, http, retry);
-    }
-
     public TencentLiveSource withRoomListQps(int value) {
         return new TencentLiveSource(account, value, roomInfoQps, memberListQps, maxPages, http, retry);
     }
 
-    public TencentLiveSource withRoomInfoQps(int value) {
-        return new TencentLiveSource(account, roomListQps, value, memberListQps, maxPages, http, retry);
-    }
-
     public TencentLiveSource withMemberListQps(int value) {
         return new TencentLiveSource(account, roomListQps, roomInfoQps, value, maxPages, http, retry);
-    }
-
-    public TencentLiveSource withMaxPages(int value) {
-        return new TencentLiveSource(account, roomListQps, roomInfoQps, memberListQps, value, http, retry);
     }
 
     public TencentLiveSource withHttp(HttpSettings value) {

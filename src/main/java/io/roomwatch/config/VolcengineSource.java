@@ -84,21 +84,6 @@ public record VolcengineSource(
         return AppKey.of(Provider.VOLCENGINE, appId);
     }
 
-    public VolcengineSource withRegion(String value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                value,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                retry);
-    }
-
     public VolcengineSource withBaseUrl(URI value) {
         return new VolcengineSource(
                 appId,
