@@ -217,10 +217,6 @@ final class Settings<R extends Record> {
             return setting.value().equals(Setting.OPTIONAL);
         }
 
-        boolean required() {
-            return setting.value().equals(Setting.REQUIRED) && (kind != Kind.SECTION || inline());
-        }
-
         boolean positive() {
             return setting.min().equals(">0");
         }
