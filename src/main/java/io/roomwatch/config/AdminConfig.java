@@ -1,32 +1,28 @@
 package io.roomwatch.config;
 
-/**
- * Where the admin endpoint ({@code /metrics}, {@code /health/live}, {@code /health/ready}) listens.
- *
- * @param host the address to bind; default {@code 127.0.0.1} (use {@code 0.0.0.0} in a container so that probes and
- *     Prometheus can reach it)
- * @param port the TCP port; default 9400, 0 to 65535 (0 picks a free port)
- */
-public record AdminConfig(String host, int port) {
+import java.util.Map;
 
-    /** The default port. */
-    public static final int DEFAULT_PORT = 9400;
+/**
+ * Where the admin endpoint ({@code /metrics}, {@code /health/live}, {@code /health/ready}) listens. Each setting is
+ * declared on its component ({@link Setting}); {@code docs/configuration.md} lists them.
+ */
+public record AdminConfig(
+        @Setting(
+                        value = "127.0.0.1",
+                        doc = "The address to bind; `0.0.0.0` in a container, so that probes and Prometheus reach it.")
+                String host,
+        @Setting(value = "9400", min = "0", max = "65535", doc = "The TCP port; 0 picks a free one.") int port) {
 
     public AdminConfig {
-        Checks.requireText(host, "host");
-        Checks.requireRange(port, 0, 65_535, "port");
+        Settings.check(AdminConfig.class, host, port);
     }
 
     /** {@code 127.0.0.1:9400}. */
     public static AdminConfig defaults() {
-        return new AdminConfig("127.0.0.1", DEFAULT_PORT);
-    }
-
-    public AdminConfig withHost(String value) {
-        return new AdminConfig(value, port);
+        return Settings.of(AdminConfig.class).build(Map.of(), Map.of());
     }
 
     public AdminConfig withPort(int value) {
-        return new AdminConfig(host, value);
+        return Settings.with(this, "port", value);
     }
 }

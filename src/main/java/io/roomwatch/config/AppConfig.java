@@ -1,37 +1,30 @@
 package io.roomwatch.config;
 
 import io.roomwatch.model.AppKey;
-import java.util.Objects;
 
 /**
- * One watched app: the vendor source (which API, credentials, budgets, transport) and how the engine polls it.
+ * One watched app: the vendor source (which API, credentials, budgets, transport) and how the engine polls it. In the
+ * file, the source's keys are the app's own, {@code provider} says which source it is, and {@code poll} is a section.
  *
  * @param source the vendor app: a {@link VolcengineSource}, {@link TencentLiveSource} or {@link
  *     TencentConferenceSource}
- * @param poll the engine's schedule for this app; default {@link PollConfig#defaults()}
+ * @param poll the engine's schedule for this app; default {@link PollConfig#defaultsFor}
  */
-public record AppConfig(SourceConfig source, PollConfig poll) {
+public record AppConfig(
+        @Setting(doc = "Which vendor API the app is on; it decides the app's other keys.") SourceConfig source,
+        PollConfig poll) {
 
     public AppConfig {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(poll, "poll");
+        Settings.check(AppConfig.class, source, poll);
     }
 
-    /** This source, polled with the default schedule. */
+    /** This source, polled with the default schedule of its provider. */
     public static AppConfig of(SourceConfig source) {
-        return new AppConfig(source, PollConfig.defaults());
+        return new AppConfig(source, PollConfig.defaultsFor(source.app().provider()));
     }
 
     /** The app's key ({@code provider/appId}), as in events, metrics and the transactional id. */
     public AppKey app() {
         return source.app();
-    }
-
-    public AppConfig withSource(SourceConfig value) {
-        return new AppConfig(value, poll);
-    }
-
-    public AppConfig withPoll(PollConfig value) {
-        return new AppConfig(source, value);
     }
 }

@@ -1,8 +1,10 @@
 package io.roomwatch.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Provider;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -19,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * before anything starts.
  *
  * <p>In order: the YAML is parsed (every scalar kept as written); environment overrides {@code ROOMWATCH_<PATH>} are
- * applied to the tree; then every section is bound, resolving {@code ${NAME}} and {@code ${NAME:-default}} in values,
- * and built into the configuration records, whose own checks apply. Problems are collected, not thrown at the first:
+ * applied to the tree; its keys are checked against the records' declarations ({@link Setting}); then each part of the
+ * file (kafka, admin, log, each app) is {@link Binder bound}: {@code ${NAME}} and {@code ${NAME:-default}} resolved,
+ * every value parsed and checked against its declaration, defaults filled in, and Jackson binds the result into the
+ * records, whose constructors check the rules between values. Problems are collected, not thrown at the first:
  * a {@link ConfigException} lists them all, one line each, naming the key and the app ({@code apps[0]
  * (volcengine/661e0000543cf).poll.sweepInterval: must be positive, was -5s}). No line ever contains a secret's value.
  *
@@ -103,57 +107,77 @@ public final class ConfigLoader {
             return null;
         }
         EnvOverrides.apply(root, env, problems);
-        Section file = new Section(root, "", problems, new Placeholders(env));
-        file.checkKeys(Schema.ROOT);
-        KafkaSinkConfig kafka = KafkaBinding.bind(file.section("kafka"));
-        AdminConfig admin = admin(file.section("admin"));
-        LogConfig log = log(file.section("log"));
-        List<AppConfig> apps = apps(file);
+        Binder binder = new Binder(problems, new Placeholders(env));
+        Shape file = Shape.of(RoomwatchConfig.class);
+        binder.checkKeys(file, root, "", file, "");
+        KafkaSinkConfig kafka = binder.bind(KafkaSinkConfig.class, root.get("kafka"), "kafka");
+        AdminConfig admin = binder.bind(AdminConfig.class, root.get("admin"), "admin");
+        LogConfig log = binder.bind(LogConfig.class, root.get("log"), "log");
+        List<AppConfig> apps = apps(root.get("apps"), binder, problems);
         if (kafka == null || admin == null || log == null || !problems.isEmpty()) {
             return null;
         }
-        return problems.build("", Map.of(), () -> new RoomwatchConfig(kafka, admin, log, apps));
+        return new RoomwatchConfig(kafka, admin, log, apps);
     }
 
-    private static @Nullable AdminConfig admin(Section admin) {
-        admin.checkKeys(Schema.ROOT.keys().get("admin"));
-        AdminConfig d = AdminConfig.defaults();
-        String host = admin.text("host", d.host());
-        int port = admin.integer("port", d.port());
-        return admin.problems().build(admin.where(), Map.of(), () -> new AdminConfig(host, port));
-    }
-
-    private static LogConfig log(Section log) {
-        log.checkKeys(Schema.ROOT.keys().get("log"));
-        return new LogConfig(
-                log.choice("format", KafkaBinding.ordered(LogFormat.TEXT, LogFormat.JSON), LogFormat.TEXT));
-    }
-
-    private static List<AppConfig> apps(Section file) {
-        int before = file.problems().count();
-        List<Section> entries = file.sections("apps");
-        if (!file.has("apps")) {
-            file.problems().add("apps", "missing (required: at least one app to watch)");
-        } else if (entries.isEmpty() && file.problems().count() == before) {
-            file.problems().add("apps", "must name at least one app");
+    private static List<AppConfig> apps(@Nullable JsonNode list, Binder binder, Problems problems) {
+        if (list == null || list.isNull()) {
+            String why =
+                    Settings.of(RoomwatchConfig.class).get("apps").setting().missing();
+            problems.add("apps", "missing (required: " + why + ")");
+            return List.of();
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(
+                    "apps",
+                    list.isArray() ? "must name at least one app" : "expected a list, was " + Values.describe(list));
+            return List.of();
         }
         List<AppConfig> apps = new ArrayList<>();
         Map<AppKey, Integer> seen = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            AppConfig app = AppBinding.bind(entries.get(i));
+        for (int i = 0; i < list.size(); i++) {
+            AppConfig app = app(list.get(i), "apps[" + i + "]", binder, problems);
             if (app == null) {
                 continue;
             }
             Integer first = seen.putIfAbsent(app.app(), i);
             if (first != null) {
-                file.problems()
-                        .add(
-                                "apps[" + i + "] (" + app.app() + ")",
-                                "same app as apps[" + first
-                                        + "]; each provider and app id may appear once (one transactional.id per app)");
+                problems.add(
+                        "apps[" + i + "] (" + app.app() + ")",
+                        "same app as apps[" + first
+                                + "]; each provider and app id may appear once (one transactional.id per app)");
             }
             apps.add(app);
         }
         return apps;
+    }
+
+    /** One entry of {@code apps}; its problems are located at {@code apps[0] (volcengine/661e0000543cf)}. */
+    private static @Nullable AppConfig app(JsonNode entry, String where, Binder binder, Problems problems) {
+        Shape any = Shape.of(AppConfig.class);
+        if (!(entry instanceof ObjectNode app)) {
+            problems.add(where, "expected a section of keys, was " + Values.describe(entry));
+            return null;
+        }
+        Class<? extends Record> source = binder.source(SourceConfig.class, app, where);
+        if (source == null) {
+            binder.checkKeys(any, app, where, any, "");
+            return null;
+        }
+        String provider = source.getAnnotation(JsonTypeName.class).value();
+        String id = binder.peek(app, source == VolcengineSource.class ? "appId" : "sdkAppId");
+        String label = where + " (" + provider + (id == null || id.isBlank() ? "" : "/" + id.trim()) + ")";
+        binder.checkKeys(Shape.of(AppConfig.class, source), app, label, any, "not a setting of " + provider + " apps");
+        // an app's poll defaults may depend on its provider (PollConfig.defaultsFor)
+        JsonNode poll = app.get("poll");
+        if (poll == null || poll.isNull() || poll.isObject()) {
+            ObjectNode section = app.withObjectProperty("poll");
+            PollConfig.providerDefaults(Provider.fromId(provider)).forEach((key, value) -> {
+                if (!section.hasNonNull(key)) {
+                    section.put(key, value);
+                }
+            });
+        }
+        return binder.bind(AppConfig.class, app, label);
     }
 }

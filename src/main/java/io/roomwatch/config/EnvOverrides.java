@@ -45,7 +45,7 @@ final class EnvOverrides {
     private static void apply(ObjectNode root, String name, String value, Problems problems) {
         List<String> segments = segments(name);
         JsonNode node = root;
-        Shape shape = Schema.ROOT;
+        Shape shape = Shape.of(RoomwatchConfig.class);
         String path = "";
         for (int i = 0; i < segments.size(); i++) {
             Step step = shape.kind() == Shape.Kind.LIST

@@ -1,44 +1,44 @@
 package io.roomwatch.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Transport limits of one vendor app's HTTP client.
- *
- * @param connectTimeout TCP connect timeout; default 5 s
- * @param requestTimeout the longest one attempt (connect, send, whole response) may take, after which it counts as
- *     a transient failure and is retried; default 10 s
- * @param maxBodyBytes the largest response body accepted, in bytes; a larger one fails the call with a rejection
- *     naming this setting (retrying would download it again); default 8 MiB, 1 KiB to 256 MiB
- * @param maxConnections connections kept to the vendor; default 16, 1 to 512
+ * Transport limits of one vendor app's HTTP client. Each setting is declared on its component ({@link Setting});
+ * {@code docs/configuration.md} lists them.
  */
-public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, int maxConnections) {
+public record HttpSettings(
+        @Setting(value = "5s", min = ">0", doc = "TCP connect timeout.") Duration connectTimeout,
+        @Setting(
+                        value = "10s",
+                        min = ">0",
+                        doc = "The longest one attempt (connect, send, whole response) may take; then it counts as a"
+                                + " transient failure and is retried.")
+                Duration requestTimeout,
+        @Setting(
+                        value = "8MiB",
+                        min = "1KiB",
+                        max = "256MiB",
+                        bytes = true,
+                        doc = "The largest response body accepted; a larger one fails the call with a rejection naming"
+                                + " this setting.")
+                int maxBodyBytes,
+        @Setting(value = "16", min = "1", max = "512", doc = "Connections kept to the vendor.") int maxConnections) {
 
     public HttpSettings {
-        Checks.requirePositive(connectTimeout, "connectTimeout");
-        Checks.requirePositive(requestTimeout, "requestTimeout");
-        Checks.requireRange(maxBodyBytes, 1024, 256 * 1024 * 1024, "maxBodyBytes");
-        Checks.requireRange(maxConnections, 1, 512, "maxConnections");
+        Settings.check(HttpSettings.class, connectTimeout, requestTimeout, maxBodyBytes, maxConnections);
     }
 
     /** 5 s connect, 10 s per attempt, 8 MiB bodies, 16 connections. */
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 8 * 1024 * 1024, 16);
-    }
-
-    public HttpSettings withConnectTimeout(Duration value) {
-        return new HttpSettings(value, requestTimeout, maxBodyBytes, maxConnections);
+        return Settings.of(HttpSettings.class).build(Map.of(), Map.of());
     }
 
     public HttpSettings withRequestTimeout(Duration value) {
-        return new HttpSettings(connectTimeout, value, maxBodyBytes, maxConnections);
+        return Settings.with(this, "requestTimeout", value);
     }
 
     public HttpSettings withMaxBodyBytes(int value) {
-        return new HttpSettings(connectTimeout, requestTimeout, value, maxConnections);
-    }
-
-    public HttpSettings withMaxConnections(int value) {
-        return new HttpSettings(connectTimeout, requestTimeout, maxBodyBytes, value);
+        return Settings.with(this, "maxBodyBytes", value);
     }
 }

@@ -5,108 +5,120 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How roomwatch delivers events and state to Kafka. Immutable; derive variants with the {@code withX} methods. Start
- * from {@link #defaults(String)}.
- *
- * @param bootstrapServers Kafka's {@code bootstrap.servers}, e.g. {@code 127.0.0.1:9092}
- * @param clientProperties extra client properties passed through to the producer, consumer and admin client (security,
- *     compression, ...). The settings roomwatch's guarantees rest on ({@code acks}, idempotence, the transactional id,
- *     serializers, isolation level) cannot be overridden here. {@link #toString()} masks values whose key looks
- *     secret.
- * @param eventsTopic the topic events go to unless {@code routes} names another; default {@code roomwatch.events}
- * @param routes optional per-event-type topics, e.g. {@code USER_JOINED -> roomwatch.joins}; default none
- * @param stateTopic the compacted topic holding each room's state; default {@code roomwatch.state}
- * @param partitions partitions of topics roomwatch creates (existing topics are left alone); default 3
- * @param replicationFactor replication factor of topics roomwatch creates; default 1
- * @param eventsRetention {@code retention.ms} of event topics roomwatch creates; {@code null} (default) keeps the
- *     broker's default
- * @param deliveryMode {@link DeliveryMode#EXACTLY_ONCE} (default) or {@link DeliveryMode#AT_LEAST_ONCE}
- * @param transactionalIdPrefix {@code transactional.id} is this prefix followed by the app key ({@code
- *     provider/appId}), stable per app so that a restarted or duplicate instance fences the old one; default {@code
- *     roomwatch-}
- * @param maxInFlight at most this many records of one app are handed to the producer and not yet acknowledged;
- *     default 1024
- * @param blockTimeout {@code max.block.ms}: longest a producer call may block (metadata, full buffer, transactional
- *     calls); default 10 s
- * @param deliveryTimeout {@code delivery.timeout.ms}: a record not acknowledged within this fails; default 30 s; at
- *     least 2 s
- * @param transactionTimeout {@code transaction.timeout.ms}: the broker aborts a transaction left open this long (a
- *     crashed instance); default 60 s
- * @param bufferMemory {@code buffer.memory} of each app's producer, in bytes; default 8 MiB
- * @param loadTimeout restoring state fails if the state topic's read makes no progress for this long (for instance
- *     because another instance keeps a transaction open); default 2 min
+ * from {@link #defaults(String)}. Each setting is declared on its component ({@link Setting}: key, default, limits,
+ * meaning); {@code docs/configuration.md} lists them. {@link #toString()} masks client property values whose key looks
+ * secret.
  */
 public record KafkaSinkConfig(
-        String bootstrapServers,
-        Map<String, String> clientProperties,
-        String eventsTopic,
-        Map<EventType, String> routes,
-        String stateTopic,
-        int partitions,
-        short replicationFactor,
-        @Nullable Duration eventsRetention,
-        DeliveryMode deliveryMode,
-        String transactionalIdPrefix,
-        int maxInFlight,
-        Duration blockTimeout,
-        Duration deliveryTimeout,
-        Duration transactionTimeout,
-        long bufferMemory,
-        Duration loadTimeout) {
+        @Setting(list = true, doc = "Kafka's `bootstrap.servers`: `host:port,host:port`, or a list.")
+                String bootstrapServers,
+        @Setting(
+                        key = "properties",
+                        value = "{}",
+                        check = Reserved.class,
+                        doc = "Client properties for the producer, consumer and admin client (security, compression,"
+                                + " ...); values of secret-looking keys are secrets. The ones roomwatch's guarantees"
+                                + " rest on (`acks`, `transactional.id`, serializers, ...) are refused, naming the key"
+                                + " to use instead.")
+                Map<String, String> clientProperties,
+        @Setting(value = "roomwatch.events", doc = "The topic events go to unless `routes` names another.")
+                String eventsTopic,
+        @Setting(
+                        value = "{}",
+                        doc = "A topic per event type: `RoomCreated`, `RoomDestroyed`, `UserJoined`, `UserLeft`"
+                                + " (wire names).")
+                Map<EventType, String> routes,
+        @Setting(
+                        value = "roomwatch.state",
+                        doc = "The compacted topic of each room's state; must differ from every event topic.")
+                String stateTopic,
+        @Setting(
+                        value = "3",
+                        min = "1",
+                        doc = "Partitions of the topics roomwatch creates (existing ones are left alone).")
+                int partitions,
+        @Setting(value = "1", min = "1", doc = "Replication factor of the topics roomwatch creates.")
+                short replicationFactor,
+        @Setting(
+                        value = Setting.OPTIONAL,
+                        min = ">0",
+                        doc = "`retention.ms` of the event topics roomwatch creates; unset: the broker's default.")
+                @Nullable
+                Duration eventsRetention,
+        @Setting(
+                        key = "delivery",
+                        value = "exactly-once",
+                        doc = "One Kafka transaction per batch, or no transactions (a redone batch repeats events with"
+                                + " the same `eventId`); see [delivery.md](delivery.md).")
+                DeliveryMode deliveryMode,
+        @Setting(
+                        value = "roomwatch-",
+                        doc =
+                                "`transactional.id` = this prefix + `provider/appId`: stable per app, so a second instance"
+                                        + " fences the first.")
+                String transactionalIdPrefix,
+        @Setting(value = "1024", min = "1", doc = "Records of one app handed to the producer and not yet acknowledged.")
+                int maxInFlight,
+        @Setting(value = "10s", min = ">0", doc = "`max.block.ms`: the longest a producer call may block.")
+                Duration blockTimeout,
+        @Setting(value = "30s", min = "2s", doc = "`delivery.timeout.ms`: a record not acknowledged within this fails.")
+                Duration deliveryTimeout,
+        @Setting(
+                        value = "60s",
+                        min = ">0",
+                        doc = "`transaction.timeout.ms`: the broker aborts a transaction left open this long (a crashed"
+                                + " instance).")
+                Duration transactionTimeout,
+        @Setting(value = "8MiB", min = "1MiB", bytes = true, doc = "`buffer.memory` of each app's producer.")
+                long bufferMemory,
+        @Setting(
+                        value = "2m",
+                        min = ">0",
+                        doc = "Restoring state fails when reading the state topic makes no progress for this long.")
+                Duration loadTimeout) {
 
     private static final Pattern SECRET =
             Pattern.compile("password|secret|jaas|token|credential|private|ssl\\.key\\.|api\\.key");
 
     public KafkaSinkConfig {
-        requireText(bootstrapServers, "bootstrapServers");
+        Settings.check(
+                KafkaSinkConfig.class,
+                bootstrapServers,
+                clientProperties,
+                eventsTopic,
+                routes,
+                stateTopic,
+                partitions,
+                replicationFactor,
+                eventsRetention,
+                deliveryMode,
+                transactionalIdPrefix,
+                maxInFlight,
+                blockTimeout,
+                deliveryTimeout,
+                transactionTimeout,
+                bufferMemory,
+                loadTimeout);
         clientProperties = Map.copyOf(clientProperties);
-        requireText(eventsTopic, "eventsTopic");
         routes = routes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(routes));
-        routes.values().forEach(topic -> requireText(topic, "routes"));
-        requireText(stateTopic, "stateTopic");
+        if (routes.values().stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("routes: a topic must not be empty");
+        }
         if (stateTopic.equals(eventsTopic) || routes.containsValue(stateTopic)) {
             throw new IllegalArgumentException("stateTopic must differ from the event topics, was " + stateTopic);
         }
-        requireAtLeast(partitions, 1, "partitions");
-        requireAtLeast(replicationFactor, 1, "replicationFactor");
-        if (eventsRetention != null) {
-            requirePositive(eventsRetention, "eventsRetention");
-        }
-        Objects.requireNonNull(deliveryMode, "deliveryMode");
-        requireText(transactionalIdPrefix, "transactionalIdPrefix");
-        requireAtLeast(maxInFlight, 1, "maxInFlight");
-        requirePositive(blockTimeout, "blockTimeout");
-        requireAtLeast(deliveryTimeout, Duration.ofSeconds(2), "deliveryTimeout");
-        requirePositive(transactionTimeout, "transactionTimeout");
-        requireAtLeast(bufferMemory, 1024 * 1024, "bufferMemory");
-        requirePositive(loadTimeout, "loadTimeout");
     }
 
-    /** The defaults described above, for a broker at {@code bootstrapServers}. */
+    /** The declared defaults, for a broker at {@code bootstrapServers}. */
     public static KafkaSinkConfig defaults(String bootstrapServers) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                Map.of(),
-                "roomwatch.events",
-                Map.of(),
-                "roomwatch.state",
-                3,
-                (short) 1,
-                null,
-                DeliveryMode.EXACTLY_ONCE,
-                "roomwatch-",
-                1024,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(60),
-                8L * 1024 * 1024,
-                Duration.ofMinutes(2));
+        return Settings.of(KafkaSinkConfig.class).build(Map.of("bootstrapServers", bootstrapServers), Map.of());
     }
 
     /** The topic an event of {@code type} goes to. */
@@ -115,303 +127,35 @@ public record KafkaSinkConfig(
     }
 
     public KafkaSinkConfig withClientProperties(Map<String, String> value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                value,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "clientProperties", value);
     }
 
     public KafkaSinkConfig withEventsTopic(String value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                value,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "eventsTopic", value);
     }
 
     public KafkaSinkConfig withRoutes(Map<EventType, String> value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                value,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "routes", value);
     }
 
     public KafkaSinkConfig withStateTopic(String value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                value,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withPartitions(int value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                value,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withReplicationFactor(short value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                value,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withEventsRetention(@Nullable Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                value,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "stateTopic", value);
     }
 
     public KafkaSinkConfig withDeliveryMode(DeliveryMode value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                value,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "deliveryMode", value);
     }
 
     public KafkaSinkConfig withTransactionalIdPrefix(String value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                value,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withMaxInFlight(int value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                value,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "transactionalIdPrefix", value);
     }
 
     public KafkaSinkConfig withBlockTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                value,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
+        return Settings.with(this, "blockTimeout", value);
     }
 
     public KafkaSinkConfig withDeliveryTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                value,
-                transactionTimeout,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withTransactionTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                value,
-                bufferMemory,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withBufferMemory(long value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                value,
-                loadTimeout);
-    }
-
-    public KafkaSinkConfig withLoadTimeout(Duration value) {
-        return new KafkaSinkConfig(
-                bootstrapServers,
-                clientProperties,
-                eventsTopic,
-                routes,
-                stateTopic,
-                partitions,
-                replicationFactor,
-                eventsRetention,
-                deliveryMode,
-                transactionalIdPrefix,
-                maxInFlight,
-                blockTimeout,
-                deliveryTimeout,
-                transactionTimeout,
-                bufferMemory,
-                value);
+        return Settings.with(this, "deliveryTimeout", value);
     }
 
     /** Whether a client property's value must never be logged: its key looks like it names a secret. */
@@ -433,26 +177,29 @@ public record KafkaSinkConfig(
                 + ", bufferMemory=" + bufferMemory + ", loadTimeout=" + loadTimeout + "]";
     }
 
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-    }
+    /** {@link #clientProperties()}: the ones roomwatch sets itself, for its guarantees, and what to do instead. */
+    static final class Reserved implements Check<Map<String, String>> {
 
-    private static void requireAtLeast(long value, long min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
-        }
-    }
+        static final Map<String, String> KEYS = Map.ofEntries(
+                Map.entry("bootstrap.servers", "use kafka.bootstrapServers"),
+                Map.entry("acks", "roomwatch always uses acks=all"),
+                Map.entry("enable.idempotence", "roomwatch always enables idempotence"),
+                Map.entry("transactional.id", "use kafka.transactionalIdPrefix"),
+                Map.entry("transaction.timeout.ms", "use kafka.transactionTimeout"),
+                Map.entry("max.block.ms", "use kafka.blockTimeout"),
+                Map.entry("delivery.timeout.ms", "use kafka.deliveryTimeout"),
+                Map.entry("buffer.memory", "use kafka.bufferMemory"),
+                Map.entry("isolation.level", "roomwatch reads its state with read_committed"),
+                Map.entry("key.serializer", "roomwatch sets the serializers"),
+                Map.entry("value.serializer", "roomwatch sets the serializers"),
+                Map.entry("key.deserializer", "roomwatch sets the deserializers"),
+                Map.entry("value.deserializer", "roomwatch sets the deserializers"));
 
-    private static void requirePositive(Duration value, String name) {
-        requireAtLeast(value, Duration.ofMillis(1), name);
-    }
-
-    private static void requireAtLeast(Duration value, Duration min, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.compareTo(min) < 0) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
+        @Override
+        public void check(Map<String, String> properties, BiConsumer<String, String> problem) {
+            properties.keySet().stream()
+                    .filter(KEYS::containsKey)
+                    .forEach(key -> problem.accept(key, "set by roomwatch, cannot be overridden: " + KEYS.get(key)));
         }
     }
 }

@@ -1,24 +1,21 @@
 package io.roomwatch.config;
 
-import java.util.Objects;
+import java.util.Map;
 
-/**
- * Logging settings.
- *
- * @param format {@link LogFormat#TEXT} (default) or {@link LogFormat#JSON}
- */
-public record LogConfig(LogFormat format) {
+/** Logging settings, declared on the components ({@link Setting}); {@code docs/configuration.md} lists them. */
+public record LogConfig(
+        @Setting(
+                        value = "text",
+                        doc = "`text`: one human-readable line per event; `json`: one JSON object per line, for log"
+                                + " shippers.")
+                LogFormat format) {
 
     public LogConfig {
-        Objects.requireNonNull(format, "format");
+        Settings.check(LogConfig.class, format);
     }
 
     /** Text lines. */
     public static LogConfig defaults() {
-        return new LogConfig(LogFormat.TEXT);
-    }
-
-    public LogConfig withFormat(LogFormat value) {
-        return new LogConfig(value);
+        return Settings.of(LogConfig.class).build(Map.of(), Map.of());
     }
 }

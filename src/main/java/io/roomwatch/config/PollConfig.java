@@ -2,69 +2,99 @@ package io.roomwatch.config;
 
 import io.roomwatch.model.Provider;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
 
 /**
- * How one app is polled. Immutable; derive variants with the {@code withX} methods.
- *
- * @param sweepInterval time between the starts of two room sweeps; a sweep still running when the next tick comes
- *     makes that tick be skipped, never queued. Default 10 s.
- * @param memberConcurrency member polls in flight at once for this app (the member API's rate budget paces them;
- *     this only bounds how many wait on it). Default 8, at least 1.
- * @param maxStaleness no live room waits longer than this between two member polls, whatever the activity of other
- *     rooms; honoured as long as the member budget can poll every room once in this time. Default 60 s.
- * @param hotWindow a room whose members changed within this window is "hot". Default 60 s.
- * @param hotWeight how much sooner a hot room is polled again than a quiet one: a hot room that waited {@code t}
- *     competes like a quiet room that waited {@code hotWeight * t}, within the engine's fair bound (no room waits
- *     longer than 1.1 times the round-robin period N/Q for the sake of hot rooms). 1 disables the adaptive policy.
- *     Default 4.
- * @param maxBatch observations diffed and committed together in one Kafka transaction, at most. Default 200.
- * @param maxBatchDelay how long the first observation of a batch may wait for others before the batch is committed.
- *     Default 200 ms.
- * @param initialLookback for sweeps by creation window (Volcengine), how far back the first sweep of an app with no
- *     stored state looks. Rooms created earlier are picked up by later signals only. Default 1 h, at most 14 days.
- * @param probeConcurrency confirmation probes in flight at once (Tencent live: rooms missing from a complete sweep
- *     are confirmed gone with {@code get_room_info} before they are destroyed). Default 4.
- * @param commitRetryMaxBackoff longest wait between two attempts to commit a batch when Kafka is unavailable; the
- *     app's polling is paused meanwhile. Default 30 s.
- * @param leaveAfterMisses flap damping: a member must be missing from this many complete member lists of the room in a
- *     row before {@code UserLeft} is emitted; any sighting resets the count. 1 (the default) reports a leave on the
- *     first complete list without the member. The cost of K > 1 is latency: a true leave is reported K - 1 member
- *     polls of that room later (about (K - 1) N/Q s with N live rooms and Q member calls/s). A room's end is never
- *     damped: it comes from room-level evidence. At least 1.
+ * How the engine polls one app. Immutable; derive variants with the {@code withX} methods. Each setting is declared on
+ * its component ({@link Setting}: key, default, limits, meaning); {@code docs/configuration.md} lists them.
  */
 public record PollConfig(
-        Duration sweepInterval,
-        int memberConcurrency,
-        Duration maxStaleness,
-        Duration hotWindow,
-        int hotWeight,
-        int maxBatch,
-        Duration maxBatchDelay,
-        Duration initialLookback,
-        int probeConcurrency,
-        Duration commitRetryMaxBackoff,
-        int leaveAfterMisses) {
+        @Setting(
+                        value = "10s",
+                        min = ">0",
+                        doc =
+                                "Time between the starts of two room sweeps; a tick that comes while a sweep still runs is"
+                                        + " skipped, never queued.")
+                Duration sweepInterval,
+        @Setting(
+                        value = "8",
+                        min = "1",
+                        doc = "Member polls in flight at once (the member API's budget paces them; this bounds how many"
+                                + " wait on it).")
+                int memberConcurrency,
+        @Setting(
+                        value = "60s",
+                        min = ">0",
+                        doc =
+                                "No live room waits longer than this between two member polls, as long as the member budget"
+                                        + " can poll every room once in this time.")
+                Duration maxStaleness,
+        @Setting(value = "60s", min = ">0", doc = "A room whose members changed within this window is hot.")
+                Duration hotWindow,
+        @Setting(
+                        value = "4",
+                        min = "1",
+                        doc =
+                                "A hot room that waited t competes like a quiet room that waited `hotWeight` × t; hot rooms"
+                                        + " never make another room wait more than 1.1 × N/Q. 1 disables the adaptive policy.")
+                int hotWeight,
+        @Setting(value = "200", min = "1", doc = "Observations diffed and committed in one Kafka transaction, at most.")
+                int maxBatch,
+        @Setting(
+                        value = "200ms",
+                        min = ">0",
+                        doc = "How long the first observation of a batch may wait for others before it is committed.")
+                Duration maxBatchDelay,
+        @Setting(
+                        value = "1h",
+                        min = ">0",
+                        max = "14d",
+                        doc = "Sweeps by creation window (Volcengine): how far back the first sweep of an app without"
+                                + " stored state looks (Volcengine lists 14 days).")
+                Duration initialLookback,
+        @Setting(
+                        value = "4",
+                        min = "1",
+                        doc = "Engine confirmation probes in flight at once (not the `tencent-conference`"
+                                + " `probeConcurrency`).")
+                int probeConcurrency,
+        @Setting(
+                        value = "30s",
+                        min = ">0",
+                        doc =
+                                "Longest wait between two attempts to commit a batch while Kafka is unavailable; the app's"
+                                        + " polling pauses meanwhile.")
+                Duration commitRetryMaxBackoff,
+        @Setting(
+                        value = "1",
+                        min = "1",
+                        doc = "Flap damping: a member must be missing from this many complete member lists in a row"
+                                + " before `UserLeft` (a true leave is then reported about (K−1)·N/Q s later). 2 for"
+                                + " `tencent-conference`: TUIRoomKit's offset-cursor pages can skip a present member"
+                                + " when someone leaves mid-read.")
+                int leaveAfterMisses) {
 
     public PollConfig {
-        requirePositive(sweepInterval, "sweepInterval");
-        requireAtLeast(memberConcurrency, 1, "memberConcurrency");
-        requirePositive(maxStaleness, "maxStaleness");
-        requirePositive(hotWindow, "hotWindow");
-        requireAtLeast(hotWeight, 1, "hotWeight");
-        requireAtLeast(maxBatch, 1, "maxBatch");
-        requirePositive(maxBatchDelay, "maxBatchDelay");
-        requirePositive(initialLookback, "initialLookback");
-        if (initialLookback.compareTo(Duration.ofDays(14)) > 0) {
-            throw new IllegalArgumentException(
-                    "initialLookback must be at most 14 days (the vendor's look-back), was " + initialLookback);
-        }
-        requireAtLeast(probeConcurrency, 1, "probeConcurrency");
-        requirePositive(commitRetryMaxBackoff, "commitRetryMaxBackoff");
-        requireAtLeast(leaveAfterMisses, 1, "leaveAfterMisses");
+        Settings.check(
+                PollConfig.class,
+                sweepInterval,
+                memberConcurrency,
+                maxStaleness,
+                hotWindow,
+                hotWeight,
+                maxBatch,
+                maxBatchDelay,
+                initialLookback,
+                probeConcurrency,
+                commitRetryMaxBackoff,
+                leaveAfterMisses);
     }
 
-    /** The documented defaults. */
+    /** The declared defaults. */
+    public static PollConfig defaults() {
+        return Settings.of(PollConfig.class).build(Map.of(), Map.of());
+    }
+
     /**
      * The defaults for an app of {@code provider}. TUIRoomKit pages member lists with an offset cursor: a member who
      * leaves while roomwatch reads the pages shifts the others, so a present member can be missing from one
@@ -72,141 +102,32 @@ public record PollConfig(
      * (found by EngineEmulatorIT), at the cost of one more member poll of latency for true leaves.
      */
     public static PollConfig defaultsFor(Provider provider) {
-        PollConfig defaults = defaults();
-        return provider == Provider.TENCENT_CONFERENCE ? defaults.withLeaveAfterMisses(2) : defaults;
+        return Settings.of(PollConfig.class).build(Map.of(), providerDefaults(provider));
     }
 
-    public static PollConfig defaults() {
-        return new PollConfig(
-                Duration.ofSeconds(10),
-                8,
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(60),
-                4,
-                200,
-                Duration.ofMillis(200),
-                Duration.ofHours(1),
-                4,
-                Duration.ofSeconds(30),
-                1);
+    /** The defaults that differ for apps of {@code provider}, by key, as written in the file. */
+    static Map<String, String> providerDefaults(Provider provider) {
+        return provider == Provider.TENCENT_CONFERENCE ? Map.of("leaveAfterMisses", "2") : Map.of();
     }
 
     public PollConfig withSweepInterval(Duration value) {
-        return new PollConfig(
-                value,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
+        return Settings.with(this, "sweepInterval", value);
     }
 
     public PollConfig withMemberConcurrency(int value) {
-        return new PollConfig(
-                sweepInterval,
-                value,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
+        return Settings.with(this, "memberConcurrency", value);
     }
 
     public PollConfig withMaxStaleness(Duration value) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                value,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
+        return Settings.with(this, "maxStaleness", value);
     }
 
     public PollConfig withHotWeight(int value) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                value,
-                maxBatch,
-                maxBatchDelay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
-    }
-
-    public PollConfig withBatch(int size, Duration delay) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                size,
-                delay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
-    }
-
-    public PollConfig withInitialLookback(Duration value) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                value,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                leaveAfterMisses);
+        return Settings.with(this, "hotWeight", value);
     }
 
     /** With flap damping: {@code UserLeft} only after {@code value} complete member lists in a row missed the user. */
     public PollConfig withLeaveAfterMisses(int value) {
-        return new PollConfig(
-                sweepInterval,
-                memberConcurrency,
-                maxStaleness,
-                hotWindow,
-                hotWeight,
-                maxBatch,
-                maxBatchDelay,
-                initialLookback,
-                probeConcurrency,
-                commitRetryMaxBackoff,
-                value);
-    }
-
-    static void requirePositive(Duration value, String field) {
-        Objects.requireNonNull(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + " must be positive, was " + value);
-        }
-    }
-
-    static void requireAtLeast(int value, int min, String field) {
-        if (value < min) {
-            throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
-        }
+        return Settings.with(this, "leaveAfterMisses", value);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The region names the configuration accepts. Tencent's names and aliases are those {@code
@@ -19,7 +20,7 @@ final class Regions {
     /** Volcengine regions with a documented RTC endpoint. */
     static final Map<String, URI> VOLCENGINE_ENDPOINTS = Map.of(
             "cn-north-1",
-            VolcengineSource.DEFAULT_BASE_URL,
+            URI.create("https://rtc.volcengineapi.com"),
             "ap-singapore-1",
             URI.create("https://open-ap-singapore-1.volcengineapi.com"));
 
@@ -50,5 +51,31 @@ final class Regions {
     /** The documented endpoint of a Volcengine region, if any. */
     static Optional<URI> volcengineEndpoint(String region) {
         return Optional.ofNullable(VOLCENGINE_ENDPOINTS.get(region));
+    }
+
+    /** {@link VolcengineSource#region()}: a signing region the RTC OpenAPI documents. */
+    static final class VolcengineName implements Check<String> {
+        @Override
+        public void check(String region, BiConsumer<String, String> problem) {
+            if (!VOLCENGINE.contains(region)) {
+                problem.accept(
+                        "",
+                        "unknown region " + Values.quote(region) + ", expected one of "
+                                + String.join(", ", VOLCENGINE));
+            }
+        }
+    }
+
+    /** {@link TencentAccount#region()}: a region name or alias of Tencent's REST APIs. */
+    static final class TencentName implements Check<String> {
+        @Override
+        public void check(String region, BiConsumer<String, String> problem) {
+            if (!isTencent(region)) {
+                problem.accept(
+                        "",
+                        "unknown region " + Values.quote(region) + ", expected one of "
+                                + String.join(", ", tencentNames()));
+            }
+        }
     }
 }

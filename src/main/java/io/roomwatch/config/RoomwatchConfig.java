@@ -4,7 +4,6 @@ import io.roomwatch.model.AppKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,12 +16,19 @@ import java.util.Set;
  * @param log logging; default {@link LogConfig#defaults()}
  * @param apps the watched apps; at least one, each {@code provider/appId} at most once
  */
-public record RoomwatchConfig(KafkaSinkConfig kafka, AdminConfig admin, LogConfig log, List<AppConfig> apps) {
+public record RoomwatchConfig(
+        KafkaSinkConfig kafka,
+        AdminConfig admin,
+        LogConfig log,
+        @Setting(
+                        missing = "at least one app to watch",
+                        doc = "At least one. Every app has `provider` and that provider's keys below, and the optional"
+                                + " sections `http`, `retry` and `poll`. Each `provider/appId` may appear once (both"
+                                + " Tencent providers may watch the same `sdkAppId`: they are different apps).")
+                List<AppConfig> apps) {
 
     public RoomwatchConfig {
-        Objects.requireNonNull(kafka, "kafka");
-        Objects.requireNonNull(admin, "admin");
-        Objects.requireNonNull(log, "log");
+        Settings.check(RoomwatchConfig.class, kafka, admin, log, apps);
         apps = List.copyOf(apps);
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("apps must name at least one app");
@@ -40,20 +46,8 @@ public record RoomwatchConfig(KafkaSinkConfig kafka, AdminConfig admin, LogConfi
         return new RoomwatchConfig(kafka, AdminConfig.defaults(), LogConfig.defaults(), apps);
     }
 
-    public RoomwatchConfig withKafka(KafkaSinkConfig value) {
-        return new RoomwatchConfig(value, admin, log, apps);
-    }
-
     public RoomwatchConfig withAdmin(AdminConfig value) {
-        return new RoomwatchConfig(kafka, value, log, apps);
-    }
-
-    public RoomwatchConfig withLog(LogConfig value) {
-        return new RoomwatchConfig(kafka, admin, value, apps);
-    }
-
-    public RoomwatchConfig withApps(List<AppConfig> value) {
-        return new RoomwatchConfig(kafka, admin, log, value);
+        return Settings.with(this, "admin", value);
     }
 
     /**

@@ -2,59 +2,72 @@ package io.roomwatch.config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The credentials and endpoint shared by Tencent's REST APIs (TUILiveKit, TUIRoomKit).
- *
- * @param sdkAppId the {@code SDKAppID}
- * @param administrator the App Administrator account the requests are made as ({@code identifier})
- * @param secretKey the SDK secret key that signs UserSigs; never sent
- * @param region a documented region name ({@code china}, {@code china-backup}, {@code singapore}, {@code seoul},
- *     {@code frankfurt}, {@code usa}, {@code jakarta}, {@code mumbai}); used unless {@code baseUrl} is set
- * @param baseUrl overrides the region's domain (emulator, private gateway), e.g. {@code http://127.0.0.1:8080};
- *     {@code null} for the region's {@code https://} domain
- * @param userSigValidity how long each generated UserSig is valid; it is reused until a tenth of this (at most an
- *     hour) before it expires; default 1 day, 5 min to 180 days
+ * The credentials and endpoint shared by Tencent's REST APIs (TUILiveKit, TUIRoomKit); their keys are written in the
+ * app's section. Each setting is declared on its component ({@link Setting}); {@code docs/configuration.md} lists
+ * them.
  */
 public record TencentAccount(
-        long sdkAppId,
-        String administrator,
-        Secret secretKey,
-        String region,
-        @Nullable URI baseUrl,
-        Duration userSigValidity) {
+        @Setting(min = "1", max = "4294967295", doc = "The `SDKAppID`.") long sdkAppId,
+        @Setting(doc = "The App Administrator account the requests are made as (`identifier`).") String administrator,
+        @Setting(doc = "The SDK secret key that signs UserSigs; never sent.") Secret secretKey,
+        @Setting(
+                        value = Setting.OPTIONAL,
+                        check = Regions.TencentName.class,
+                        doc = "Required unless `baseUrl` is set (then it is not used): `china`, `china-backup`,"
+                                + " `singapore`, `seoul`, `frankfurt`, `usa`, `jakarta`, `mumbai`, or an alias such as"
+                                + " `sgp`, `us`.")
+                String region,
+        @Setting(
+                        value = Setting.OPTIONAL,
+                        doc =
+                                "Overrides the region's domain (emulator, gateway), e.g. `http://127.0.0.1:8080`; a path is"
+                                        + " kept (`http://gateway:8080/tim-gw` calls `/tim-gw/v4/...`). Unset: the region's"
+                                        + " `https://` domain.")
+                @Nullable
+                URI baseUrl,
+        @Setting(
+                        value = "1d",
+                        min = "5m",
+                        max = "180d",
+                        doc =
+                                "How long each generated UserSig is valid; one is reused until a tenth of this (at most an"
+                                        + " hour) before it expires.")
+                Duration userSigValidity) {
+
+    /** Tencent's REST APIs need a region or a base URL; with a base URL the region is not used. */
+    static final String UNUSED_REGION = "china";
 
     public TencentAccount {
-        if (sdkAppId <= 0 || sdkAppId > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("sdkAppId must be a positive 32-bit number, was " + sdkAppId);
-        }
-        Checks.requireText(administrator, "administrator");
-        Objects.requireNonNull(secretKey, "secretKey");
-        Checks.requireText(region, "region");
-        Checks.requireHttpUrl(baseUrl, "baseUrl");
-        Objects.requireNonNull(userSigValidity, "userSigValidity");
-        if (userSigValidity.compareTo(Duration.ofMinutes(5)) < 0
-                || userSigValidity.compareTo(Duration.ofDays(180)) > 0) {
-            throw new IllegalArgumentException("userSigValidity must be in [5 min, 180 days], was " + userSigValidity);
+        Settings.check(TencentAccount.class, sdkAppId, administrator, secretKey, region, baseUrl, userSigValidity);
+        if (region == null) {
+            if (baseUrl == null) {
+                throw new IllegalArgumentException("region: missing (required unless baseUrl is set)");
+            }
+            region = UNUSED_REGION;
         }
     }
 
     /** An account in {@code region} with 1-day UserSigs. */
     public static TencentAccount of(long sdkAppId, String administrator, Secret secretKey, String region) {
-        return new TencentAccount(sdkAppId, administrator, secretKey, region, null, Duration.ofDays(1));
+        return Settings.of(TencentAccount.class)
+                .build(
+                        Map.of(
+                                "sdkAppId",
+                                sdkAppId,
+                                "administrator",
+                                administrator,
+                                "secretKey",
+                                secretKey,
+                                "region",
+                                region),
+                        Map.of());
     }
 
     public TencentAccount withBaseUrl(@Nullable URI value) {
-        return new TencentAccount(sdkAppId, administrator, secretKey, region, value, userSigValidity);
-    }
-
-    public TencentAccount withRegion(String value) {
-        return new TencentAccount(sdkAppId, administrator, secretKey, value, baseUrl, userSigValidity);
-    }
-
-    public TencentAccount withUserSigValidity(Duration value) {
-        return new TencentAccount(sdkAppId, administrator, secretKey, region, baseUrl, value);
+        return Settings.with(this, "baseUrl", value);
     }
 }

@@ -1,68 +1,85 @@
 package io.roomwatch.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * A Tencent TUIRoomKit (Conference) app ({@code room_engine_http_srv}: {@code get_room_info}, {@code
- * get_room_member_list}). The API has no room list, so the rooms to watch are configured.
- *
- * @param account credentials and endpoint
- * @param roomIds the conference room ids to watch; not empty, no duplicates
- * @param roomInfoQps {@code get_room_info} budget, requests per second; default and maximum 200
- * @param memberListQps {@code get_room_member_list} budget; default and maximum 200
- * @param memberPageSize {@code Count} per {@code get_room_member_list} page; default 50 (the documented default), 1
- *     to 100 (the documented maximum is UNCONFIRMED)
- * @param probeConcurrency how many {@code get_room_info} calls of one sweep may be in flight; default 4, 1 to 64
- * @param maxPages the most member pages one listing may read before it stops as partial; default 1000
- * @param http transport limits
- * @param retry retry policy
+ * get_room_member_list}). The API has no room list, so the rooms to watch are configured. Each setting is declared on
+ * its component ({@link Setting}); {@code docs/configuration.md} lists them.
  */
+@JsonTypeName("tencent-conference")
 public record TencentConferenceSource(
-        TencentAccount account,
-        List<String> roomIds,
-        int roomInfoQps,
-        int memberListQps,
-        int memberPageSize,
-        int probeConcurrency,
-        int maxPages,
+        @Setting(inline = true) TencentAccount account,
+        @Setting(
+                        key = "rooms",
+                        missing = "TUIRoomKit has no room list, name the rooms to watch",
+                        doc = "The room ids to watch (TUIRoomKit has no room list); not empty, distinct.")
+                List<String> roomIds,
+        @Setting(
+                        key = "qps.getRoomInfo",
+                        value = "200",
+                        min = "1",
+                        max = "200",
+                        documentedLimit = true,
+                        doc = "`get_room_info` budget, requests per second.")
+                int roomInfoQps,
+        @Setting(
+                        key = "qps.getRoomMemberList",
+                        value = "200",
+                        min = "1",
+                        max = "200",
+                        documentedLimit = true,
+                        doc = "`get_room_member_list` budget.")
+                int memberListQps,
+        @Setting(
+                        value = "50",
+                        min = "1",
+                        max = "100",
+                        doc =
+                                "`Count` per `get_room_member_list` page (50 is the documented default; the maximum of 100"
+                                        + " is unconfirmed).")
+                int memberPageSize,
+        @Setting(value = "4", min = "1", max = "64", doc = "`get_room_info` calls of one sweep in flight at once.")
+                int probeConcurrency,
+        @Setting(
+                        value = "1000",
+                        min = "1",
+                        max = "100000",
+                        doc = "The most member pages one listing may read before it stops as partial.")
+                int maxPages,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
 
-    /** Documented limit of the room_engine APIs. */
-    public static final int ROOM_API_QPS = 200;
-
     public TencentConferenceSource {
-        Objects.requireNonNull(account, "account");
+        Settings.check(
+                TencentConferenceSource.class,
+                account,
+                roomIds,
+                roomInfoQps,
+                memberListQps,
+                memberPageSize,
+                probeConcurrency,
+                maxPages,
+                http,
+                retry);
         roomIds = List.copyOf(roomIds);
         if (roomIds.isEmpty() || roomIds.stream().distinct().count() != roomIds.size()) {
             throw new IllegalArgumentException("roomIds must be non-empty and without duplicates");
         }
-        roomIds.forEach(id -> Checks.requireText(id, "roomIds[]"));
-        Checks.requireQps(roomInfoQps, ROOM_API_QPS, "roomInfoQps");
-        Checks.requireQps(memberListQps, ROOM_API_QPS, "memberListQps");
-        Checks.requireRange(memberPageSize, 1, 100, "memberPageSize");
-        Checks.requireRange(probeConcurrency, 1, 64, "probeConcurrency");
-        Checks.requireRange(maxPages, 1, 100_000, "maxPages");
-        Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(retry, "retry");
+        if (roomIds.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("roomIds[] must not be empty");
+        }
     }
 
     /** These rooms of this account, with every other setting at its default. */
     public static TencentConferenceSource of(TencentAccount account, List<String> roomIds) {
-        return new TencentConferenceSource(
-                account,
-                roomIds,
-                ROOM_API_QPS,
-                ROOM_API_QPS,
-                50,
-                4,
-                1000,
-                HttpSettings.defaults(),
-                RetrySettings.defaults());
+        return Settings.of(TencentConferenceSource.class)
+                .build(Map.of("account", account, "roomIds", roomIds), Map.of());
     }
 
     @Override
@@ -70,48 +87,19 @@ public record TencentConferenceSource(
         return AppKey.of(Provider.TENCENT_CONFERENCE, Long.toString(account.sdkAppId()));
     }
 
-    public TencentConferenceSource withAccount(TencentAccount value) {
-        return new TencentConferenceSource(
-                value, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withRoomIds(List<String> value) {
-        return new TencentConferenceSource(
-                account, value, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withRoomInfoQps(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, value, memberListQps, memberPageSize, probeConcurrency, maxPages, http, retry);
-    }
-
     public TencentConferenceSource withMemberListQps(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, value, memberPageSize, probeConcurrency, maxPages, http, retry);
+        return Settings.with(this, "memberListQps", value);
     }
 
     public TencentConferenceSource withMemberPageSize(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, value, probeConcurrency, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withProbeConcurrency(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, value, maxPages, http, retry);
-    }
-
-    public TencentConferenceSource withMaxPages(int value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, value, http, retry);
+        return Settings.with(this, "memberPageSize", value);
     }
 
     public TencentConferenceSource withHttp(HttpSettings value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, value, retry);
+        return Settings.with(this, "http", value);
     }
 
     public TencentConferenceSource withRetry(RetrySettings value) {
-        return new TencentConferenceSource(
-                account, roomIds, roomInfoQps, memberListQps, memberPageSize, probeConcurrency, maxPages, http, value);
+        return Settings.with(this, "retry", value);
     }
 }

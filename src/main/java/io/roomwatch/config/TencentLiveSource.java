@@ -1,57 +1,64 @@
 package io.roomwatch.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * A Tencent TUILiveKit app ({@code live_engine_http_srv}: {@code get_room_list}, {@code get_room_info}, {@code
- * get_member_list}).
- *
- * @param account credentials and endpoint
- * @param roomListQps {@code get_room_list} budget, requests per second; default and maximum 10
- * @param roomInfoQps {@code get_room_info} budget; default and maximum 200
- * @param memberListQps {@code get_member_list} budget; default and maximum 200
- * @param maxPages the most pages one listing may read before it stops as partial (guards against a cursor that never
- *     ends); default 1000, 1 to 100 000
- * @param http transport limits
- * @param retry retry policy
+ * get_member_list}). Each setting is declared on its component ({@link Setting}); {@code docs/configuration.md} lists
+ * them.
  */
+@JsonTypeName("tencent-live")
 public record TencentLiveSource(
-        TencentAccount account,
-        int roomListQps,
-        int roomInfoQps,
-        int memberListQps,
-        int maxPages,
+        @Setting(inline = true) TencentAccount account,
+        @Setting(
+                        key = "qps.getRoomList",
+                        value = "10",
+                        min = "1",
+                        max = "10",
+                        documentedLimit = true,
+                        doc = "`get_room_list` budget, requests per second.")
+                int roomListQps,
+        @Setting(
+                        key = "qps.getRoomInfo",
+                        value = "200",
+                        min = "1",
+                        max = "200",
+                        documentedLimit = true,
+                        doc = "`get_room_info` budget (rooms missing from a complete list are confirmed gone with it).")
+                int roomInfoQps,
+        @Setting(
+                        key = "qps.getMemberList",
+                        value = "200",
+                        min = "1",
+                        max = "200",
+                        documentedLimit = true,
+                        doc = "`get_member_list` budget.")
+                int memberListQps,
+        @Setting(
+                        value = "1000",
+                        min = "1",
+                        max = "100000",
+                        doc = "The most pages one listing may read before it stops as partial (a cursor that never"
+                                + " ends).")
+                int maxPages,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
 
-    /** Documented {@code get_room_list} limit. */
-    public static final int ROOM_LIST_QPS = 10;
     /** Documented {@code get_room_info} and {@code get_member_list} limit. */
     public static final int ROOM_API_QPS = 200;
 
     public TencentLiveSource {
-        Objects.requireNonNull(account, "account");
-        Checks.requireQps(roomListQps, ROOM_LIST_QPS, "roomListQps");
-        Checks.requireQps(roomInfoQps, ROOM_API_QPS, "roomInfoQps");
-        Checks.requireQps(memberListQps, ROOM_API_QPS, "memberListQps");
-        Checks.requireRange(maxPages, 1, 100_000, "maxPages");
-        Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(retry, "retry");
+        Settings.check(
+                TencentLiveSource.class, account, roomListQps, roomInfoQps, memberListQps, maxPages, http, retry);
     }
 
     /** An app with every other setting at its default. */
     public static TencentLiveSource of(TencentAccount account) {
-        return new TencentLiveSource(
-                account,
-                ROOM_LIST_QPS,
-                ROOM_API_QPS,
-                ROOM_API_QPS,
-                1000,
-                HttpSettings.defaults(),
-                RetrySettings.defaults());
+        return Settings.of(TencentLiveSource.class).build(Map.of("account", account), Map.of());
     }
 
     @Override
@@ -59,31 +66,15 @@ public record TencentLiveSource(
         return AppKey.of(Provider.TENCENT_LIVE, Long.toString(account.sdkAppId()));
     }
 
-    public TencentLiveSource withAccount(TencentAccount value) {
-        return new TencentLiveSource(value, roomListQps, roomInfoQps, memberListQps, maxPages, http, retry);
-    }
-
-    public TencentLiveSource withRoomListQps(int value) {
-        return new TencentLiveSource(account, value, roomInfoQps, memberListQps, maxPages, http, retry);
-    }
-
-    public TencentLiveSource withRoomInfoQps(int value) {
-        return new TencentLiveSource(account, roomListQps, value, memberListQps, maxPages, http, retry);
-    }
-
     public TencentLiveSource withMemberListQps(int value) {
-        return new TencentLiveSource(account, roomListQps, roomInfoQps, value, maxPages, http, retry);
-    }
-
-    public TencentLiveSource withMaxPages(int value) {
-        return new TencentLiveSource(account, roomListQps, roomInfoQps, memberListQps, value, http, retry);
+        return Settings.with(this, "memberListQps", value);
     }
 
     public TencentLiveSource withHttp(HttpSettings value) {
-        return new TencentLiveSource(account, roomListQps, roomInfoQps, memberListQps, maxPages, value, retry);
+        return Settings.with(this, "http", value);
     }
 
     public TencentLiveSource withRetry(RetrySettings value) {
-        return new TencentLiveSource(account, roomListQps, roomInfoQps, memberListQps, maxPages, http, value);
+        return Settings.with(this, "retry", value);
     }
 }

@@ -1,82 +1,97 @@
 package io.roomwatch.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
 
 /**
- * A Volcengine RTC app ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}).
- *
- * @param appId the RTC {@code AppId}
- * @param accessKeyId the OpenAPI access key id ({@code AK...}); not secret, it appears in every request
- * @param secretAccessKey the OpenAPI secret access key; signs requests, never sent
- * @param region the signing region; default {@code cn-north-1}
- * @param baseUrl where requests go; default {@code https://rtc.volcengineapi.com}; override for the emulator or a
- *     private gateway (the signed {@code Host} follows it)
- * @param listRoomInfoQps {@code ListRoomInfo} budget, requests per second; default and maximum 60
- * @param onlineUsersQps {@code GetRoomOnlineUsers} budget, requests per second; default and maximum 40
- * @param dataDelay how long after creation a room shows up in {@code ListRoomInfo}; the sweep watermark stays this far
- *     behind what was listed; default 20 s, 0 to 10 min
- * @param maxSplitDepth how often a window whose answer says {@code HasMore} may be halved again; default 8 (a 24 h
- *     window down to about 6 min), 0 to 16; beyond it the sweep is partial
- * @param http transport limits
- * @param retry retry policy
+ * A Volcengine RTC app ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}). Each setting is declared on its component
+ * ({@link Setting}: key, default, limits, meaning); {@code docs/configuration.md} lists them.
  */
+@JsonTypeName("volcengine")
 public record VolcengineSource(
-        String appId,
-        String accessKeyId,
-        Secret secretAccessKey,
-        String region,
-        URI baseUrl,
-        int listRoomInfoQps,
-        int onlineUsersQps,
-        Duration dataDelay,
-        int maxSplitDepth,
+        @Setting(doc = "The RTC `AppId`.") String appId,
+        @Setting(doc = "The OpenAPI access key id (`AK...`); not secret, it appears in every request.")
+                String accessKeyId,
+        @Setting(doc = "The OpenAPI secret access key; signs requests, never sent.") Secret secretAccessKey,
+        @Setting(
+                        value = "cn-north-1",
+                        check = Regions.VolcengineName.class,
+                        doc = "The signing region: `cn-north-1`, `ap-singapore-1`, `us-east-1`.")
+                String region,
+        @Setting(
+                        value = Setting.OPTIONAL,
+                        doc = "Where requests go (emulator, gateway; the signed `Host` follows it). Unset: the region's"
+                                + " endpoint, `https://rtc.volcengineapi.com` for `cn-north-1`,"
+                                + " `https://open-ap-singapore-1.volcengineapi.com` for `ap-singapore-1`; `us-east-1` has"
+                                + " none documented. A path is kept and signed (`http://gateway/volc-gw`).")
+                URI baseUrl,
+        @Setting(
+                        key = "qps.listRoomInfo",
+                        value = "60",
+                        min = "1",
+                        max = "60",
+                        documentedLimit = true,
+                        doc = "`ListRoomInfo` budget, requests per second.")
+                int listRoomInfoQps,
+        @Setting(
+                        key = "qps.getRoomOnlineUsers",
+                        value = "40",
+                        min = "1",
+                        max = "40",
+                        documentedLimit = true,
+                        doc = "`GetRoomOnlineUsers` budget, requests per second.")
+                int onlineUsersQps,
+        @Setting(
+                        value = "20s",
+                        min = "0s",
+                        max = "10m",
+                        doc =
+                                "How long after creation a room shows up in `ListRoomInfo`; the sweep watermark stays this"
+                                        + " far behind what was listed.")
+                Duration dataDelay,
+        @Setting(
+                        value = "8",
+                        min = "0",
+                        max = "16",
+                        doc =
+                                "How often a window whose answer says `HasMore` may be halved again (8: a 24 h window down"
+                                        + " to about 6 min); beyond it the sweep is partial.")
+                int maxSplitDepth,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
 
-    /** Documented {@code ListRoomInfo} limit. */
-    public static final int LIST_ROOM_INFO_QPS = 60;
-    /** Documented {@code GetRoomOnlineUsers} limit (without {@code Property}). */
-    public static final int ONLINE_USERS_QPS = 40;
-    /** The public endpoint (China). */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://rtc.volcengineapi.com");
-
     public VolcengineSource {
-        Checks.requireText(appId, "appId");
-        Checks.requireText(accessKeyId, "accessKeyId");
-        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-        Checks.requireText(region, "region");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Checks.requireHttpUrl(baseUrl, "baseUrl");
-        Checks.requireQps(listRoomInfoQps, LIST_ROOM_INFO_QPS, "listRoomInfoQps");
-        Checks.requireQps(onlineUsersQps, ONLINE_USERS_QPS, "onlineUsersQps");
-        Objects.requireNonNull(dataDelay, "dataDelay");
-        if (dataDelay.isNegative() || dataDelay.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("dataDelay must be in [0, 10 min], was " + dataDelay);
+        Settings.check(
+                VolcengineSource.class,
+                appId,
+                accessKeyId,
+                secretAccessKey,
+                region,
+                baseUrl,
+                listRoomInfoQps,
+                onlineUsersQps,
+                dataDelay,
+                maxSplitDepth,
+                http,
+                retry);
+        if (baseUrl == null) {
+            baseUrl = Regions.volcengineEndpoint(region)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "region: no documented endpoint for " + region + ", set baseUrl"));
         }
-        Checks.requireRange(maxSplitDepth, 0, 16, "maxSplitDepth");
-        Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(retry, "retry");
     }
 
     /** An app with every other setting at its default. */
     public static VolcengineSource of(String appId, String accessKeyId, Secret secretAccessKey) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                "cn-north-1",
-                DEFAULT_BASE_URL,
-                LIST_ROOM_INFO_QPS,
-                ONLINE_USERS_QPS,
-                Duration.ofSeconds(20),
-                8,
-                HttpSettings.defaults(),
-                RetrySettings.defaults());
+        return Settings.of(VolcengineSource.class)
+                .build(
+                        Map.of("appId", appId, "accessKeyId", accessKeyId, "secretAccessKey", secretAccessKey),
+                        Map.of());
     }
 
     @Override
@@ -84,123 +99,27 @@ public record VolcengineSource(
         return AppKey.of(Provider.VOLCENGINE, appId);
     }
 
-    public VolcengineSource withRegion(String value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                value,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                retry);
-    }
-
     public VolcengineSource withBaseUrl(URI value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                value,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                retry);
-    }
-
-    public VolcengineSource withListRoomInfoQps(int value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                value,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                retry);
+        return Settings.with(this, "baseUrl", value);
     }
 
     public VolcengineSource withOnlineUsersQps(int value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                listRoomInfoQps,
-                value,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                retry);
+        return Settings.with(this, "onlineUsersQps", value);
     }
 
     public VolcengineSource withDataDelay(Duration value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                value,
-                maxSplitDepth,
-                http,
-                retry);
+        return Settings.with(this, "dataDelay", value);
     }
 
     public VolcengineSource withMaxSplitDepth(int value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                value,
-                http,
-                retry);
+        return Settings.with(this, "maxSplitDepth", value);
     }
 
     public VolcengineSource withHttp(HttpSettings value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                value,
-                retry);
+        return Settings.with(this, "http", value);
     }
 
     public VolcengineSource withRetry(RetrySettings value) {
-        return new VolcengineSource(
-                appId,
-                accessKeyId,
-                secretAccessKey,
-                region,
-                baseUrl,
-                listRoomInfoQps,
-                onlineUsersQps,
-                dataDelay,
-                maxSplitDepth,
-                http,
-                value);
+        return Settings.with(this, "retry", value);
     }
 }

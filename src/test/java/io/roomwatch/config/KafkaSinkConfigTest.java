@@ -30,7 +30,7 @@ class KafkaSinkConfigTest {
     @Test
     void givenInvalidValues_whenBuilding_thenFailsNamingTheField() {
         assertThatThrownBy(() -> defaults.withStateTopic("roomwatch.events")).hasMessageContaining("stateTopic");
-        assertThatThrownBy(() -> defaults.withMaxInFlight(0)).hasMessageContaining("maxInFlight");
+        assertThatThrownBy(() -> Settings.with(defaults, "maxInFlight", 0)).hasMessageContaining("maxInFlight");
         assertThatThrownBy(() -> defaults.withDeliveryTimeout(Duration.ofMillis(500)))
                 .hasMessageContaining("deliveryTimeout");
         assertThatThrownBy(() -> KafkaSinkConfig.defaults(" ")).hasMessageContaining("bootstrapServers");

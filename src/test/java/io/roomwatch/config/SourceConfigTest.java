@@ -39,10 +39,10 @@ class SourceConfigTest {
 
     @Test
     void givenQpsAboveTheDocumentedLimit_whenConfiguring_thenRejectedNamingTheField() {
-        assertThatThrownBy(() -> volc.withListRoomInfoQps(61)).hasMessageContaining("listRoomInfoQps");
-        assertThatThrownBy(() -> TencentLiveSource.of(account).withRoomListQps(11))
+        assertThatThrownBy(() -> Settings.with(volc, "listRoomInfoQps", 61)).hasMessageContaining("listRoomInfoQps");
+        assertThatThrownBy(() -> Settings.with(TencentLiveSource.of(account), "roomListQps", 11))
                 .hasMessageContaining("roomListQps");
-        assertThat(volc.withListRoomInfoQps(5).listRoomInfoQps()).isEqualTo(5);
+        assertThat(Settings.with(volc, "listRoomInfoQps", 5).listRoomInfoQps()).isEqualTo(5);
         assertThat(volc.listRoomInfoQps()).isEqualTo(60); // copies, never mutation
     }
 
@@ -52,9 +52,10 @@ class SourceConfigTest {
         assertThatThrownBy(() -> TencentConferenceSource.of(account, List.of())).hasMessageContaining("roomIds");
         assertThatThrownBy(() -> TencentConferenceSource.of(account, List.of("a", "a")))
                 .hasMessageContaining("roomIds");
-        assertThatThrownBy(() -> account.withUserSigValidity(Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> Settings.with(account, "userSigValidity", Duration.ofSeconds(1)))
                 .hasMessageContaining("userSig");
         assertThatThrownBy(() -> HttpSettings.defaults().withMaxBodyBytes(10)).hasMessageContaining("maxBodyBytes");
-        assertThatThrownBy(() -> RetrySettings.defaults().withJitter(2)).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> Settings.with(RetrySettings.defaults(), "jitter", 2.0))
+                .hasMessageContaining("jitter");
     }
 }
