@@ -1,6 +1,7 @@
 package io.roomwatch.diff;
 
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomState;
@@ -18,6 +19,7 @@ final class RoomHistory {
     private final String roomId;
     private final Emitter out;
     private @Nullable RoomState current;
+    private final @Nullable Retired retired;
     private @Nullable Instant retiredCreation;
     private final Set<String> endedHere = new HashSet<>();
 
@@ -26,7 +28,8 @@ final class RoomHistory {
         this.roomId = roomId;
         this.out = out;
         this.current = state.live().get(roomId);
-        this.retiredCreation = state.retired().get(roomId);
+        this.retired = state.retired().get(roomId);
+        this.retiredCreation = retired == null ? null : retired.createdAt();
     }
 
     void apply(List<RoomSighting> sightings, RoomSweep sweep) {
@@ -65,9 +68,14 @@ final class RoomHistory {
         }
     }
 
-    /** An incarnation that ended already, or one older than the live one (e.g. re-listed from a history window). */
+    /**
+     * An incarnation that ended already (remembered by id, whatever its times say: an unreadable creation time must not
+     * make an ended incarnation new again, and its events' ids were committed), or one older than the live or the
+     * latest ended one (e.g. re-listed from a history window).
+     */
     private boolean isHistory(RoomSighting sighting) {
         return endedHere.contains(sighting.incarnation())
+                || (retired != null && retired.isHistory(sighting))
                 || SnapshotDiff.notNewer(sighting, retiredCreation)
                 || (current != null && SnapshotDiff.notNewer(sighting, current.createdAt()));
     }

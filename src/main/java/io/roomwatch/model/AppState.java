@@ -7,20 +7,20 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything roomwatch remembers of one app: its live room incarnations, and for room ids whose incarnation ended,
- * the creation time of the latest ended one. The latter stops a sweep that lists an ended incarnation again
- * (Volcengine lists finished calls for 14 days) from creating it a second time.
+ * Everything roomwatch remembers of one app: its live room incarnations, and for room ids whose incarnations ended,
+ * a {@link Retired} mark. The latter stops a sweep that lists an ended incarnation again (Volcengine lists finished
+ * calls for 14 days) from creating it a second time.
  *
  * <p>Immutable; {@link #apply} returns a new state.
  *
  * @param app the app
  * @param live live room incarnations by room id
- * @param retired by room id: creation time of the latest ended incarnation whose creation time was known
+ * @param retired by room id: the ended incarnations remembered (until pruned, see {@link #forgetRetiredBefore})
  * @param listedUntil every room created before this instant has been listed (Volcengine sweep watermark); {@code
  *     null} before the first such sweep
  */
 public record AppState(
-        AppKey app, Map<String, RoomState> live, Map<String, Instant> retired, @Nullable Instant listedUntil) {
+        AppKey app, Map<String, RoomState> live, Map<String, Retired> retired, @Nullable Instant listedUntil) {
 
     public AppState {
         Objects.requireNonNull(app, "app");
@@ -51,7 +51,7 @@ public record AppState(
 
         private final AppKey app;
         private final Map<String, RoomState> live;
-        private final Map<String, Instant> retired;
+        private final Map<String, Retired> retired;
         private @Nullable Instant listedUntil;
 
         private Builder(AppState from) {
@@ -64,9 +64,11 @@ public record AppState(
         /** Applies {@code transition} exactly as {@link AppState#apply} does. */
         public Builder apply(Transition transition) {
             for (RoomState room : transition.ended()) {
-                live.remove(room.ref().key().roomId(), room);
-                if (room.createdAt() != null) {
-                    retired.merge(room.ref().key().roomId(), room.createdAt(), Instants::later);
+                String roomId = room.ref().key().roomId();
+                live.remove(roomId, room);
+                Retired mark = Retired.with(retired.get(roomId), room, transition.endOf(room.ref()));
+                if (mark != null) {
+                    retired.put(roomId, mark);
                 }
             }
             for (RoomState room : transition.upserted()) {
@@ -91,10 +93,21 @@ public record AppState(
         }
     }
 
-    /** This state without retirement marks of incarnations created before {@code cutoff}, which no sweep can list. */
+    /**
+     * This state without what its retirement marks hold of incarnations that ended (or were created) before {@code
+     * cutoff}, which no sweep can list any more (Volcengine: 14 days); marks left empty are dropped. Returns this
+     * very state when nothing is that old, so that callers can tell by identity that nothing changed.
+     */
     public AppState forgetRetiredBefore(Instant cutoff) {
-        Map<String, Instant> kept = new HashMap<>(retired);
-        kept.values().removeIf(createdAt -> createdAt.isBefore(cutoff));
-        return new AppState(app, live, kept, listedUntil);
+        Map<String, Retired> kept = new HashMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, Retired> mark : retired.entrySet()) {
+            Retired pruned = mark.getValue().prunedBefore(cutoff);
+            changed |= pruned != mark.getValue();
+            if (pruned != null) {
+                kept.put(mark.getKey(), pruned);
+            }
+        }
+        return changed ? new AppState(app, live, kept, listedUntil) : this;
     }
 }

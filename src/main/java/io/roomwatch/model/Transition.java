@@ -35,6 +35,21 @@ public record Transition(
         this(events, upserted, ended, null);
     }
 
+    /**
+     * When roomwatch saw the ended incarnation {@code room} end (its {@link RoomDestroyed} event's {@code
+     * observedAt}): never earlier than the true end, so a bound that is safe both for pruning (kept at least as long
+     * as the vendor can list it) and for attribution (no predecessor was live after it). Not the vendor's end time,
+     * which an odd vendor clock or format could place far in the past.
+     */
+    public @Nullable Instant endOf(RoomRef room) {
+        for (PresenceEvent event : events) {
+            if (event instanceof RoomDestroyed destroyed && destroyed.room().equals(room)) {
+                return destroyed.observedAt();
+            }
+        }
+        return null; // a transition built without events (tests, tools): the end is not known
+    }
+
     /** Whether nothing changed: no event and no state to store. */
     public boolean isEmpty() {
         return events.isEmpty() && upserted.isEmpty() && ended.isEmpty() && listedUntil == null;

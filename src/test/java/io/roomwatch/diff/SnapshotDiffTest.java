@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.RoomGone;
+import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Transition;
 import io.roomwatch.model.UserLeft;
 import io.roomwatch.model.Visibility;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +110,37 @@ class SnapshotDiffTest {
         assertThat(again.isEmpty())
                 .as("a finished call is listed for 14 days; it ended once")
                 .isTrue();
+    }
+
+    /**
+     * Issue 14, kind 3: a room whose vendor times could not be read (no creation or end time) lived 12 s and was listed
+     * by six sweeps: it is created and destroyed once, never again with the same event ids.
+     */
+    @Test
+    void whenEndedIncarnationWithoutTimesIsListedAgain_thenItIsHistory_andNoEventIdRepeats() {
+        RoomSweep listing = sweep(PARTIAL, RoomSighting.ended("r9", "c1", null, null));
+        AppState state = empty();
+        List<PresenceEvent> all = new ArrayList<>();
+        for (int sweep = 0; sweep < 6; sweep++) {
+            Transition t = SnapshotDiff.sweep(state, listing);
+            all.addAll(t.events());
+            state = state.apply(t);
+        }
+
+        assertThat(describe(all)).containsExactly("+room r9#c1", "-room r9#c1");
+        assertThat(state.retired().get("r9").ended()).containsOnlyKeys("c1");
+    }
+
+    /** The same kind when an ended incarnation without times comes back live (a lagging listing): still history. */
+    @Test
+    void whenEndedIncarnationWithoutTimesIsListedLiveAgain_thenItIsNotCreatedTwice() {
+        AppState state =
+                empty().apply(SnapshotDiff.sweep(empty(), sweep(PARTIAL, RoomSighting.live("r9", "c1", null))));
+        state = state.apply(SnapshotDiff.gone(state.live().get("r9"), new RoomGone(ref("r9", "c1"), null, at(150))));
+
+        Transition relisted = SnapshotDiff.sweep(state, sweep(PARTIAL, RoomSighting.live("r9", "c1", null)));
+
+        assertThat(relisted.events()).isEmpty();
     }
 
     @Test

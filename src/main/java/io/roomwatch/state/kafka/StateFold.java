@@ -3,6 +3,7 @@ package io.roomwatch.state.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.state.kafka.StateJson.RoomKeyAndJson;
 import java.time.Instant;
@@ -20,7 +21,7 @@ final class StateFold {
     private final String appKey;
     private final String roomPrefix;
     private final Map<String, RoomState> live = new HashMap<>();
-    private final Map<String, Instant> retired = new HashMap<>();
+    private final Map<String, Retired> retired = new HashMap<>();
     private @Nullable Instant listedUntil;
     private long records;
     private long mine;
@@ -57,7 +58,7 @@ final class StateFold {
             return; // an app whose id extends ours with a '/': not ours
         }
         RoomState room = StateJson.readLive(new RoomKeyAndJson(app.room(roomId), json));
-        Instant mark = StateJson.readRetired(json);
+        Retired mark = StateJson.readRetired(json);
         if (room != null) {
             live.put(roomId, room);
         }

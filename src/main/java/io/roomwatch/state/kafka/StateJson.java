@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Member;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.Visibility;
@@ -55,8 +56,17 @@ final class StateJson {
                 json.writeFieldName("live");
                 live(json, entry.live());
             }
-            if (entry.retired() != null) {
-                json.writeStringField("retiredCreatedAt", entry.retired().toString());
+            Retired retired = entry.retired();
+            if (retired != null && retired.createdAt() != null) {
+                json.writeStringField("retiredCreatedAt", retired.createdAt().toString());
+            }
+            if (retired != null && !retired.ended().isEmpty()) {
+                json.writeObjectFieldStart("retiredIncarnations"); // absent in values written before: none known
+                for (String incarnation : sortedKeys(retired.ended())) {
+                    json.writeStringField(
+                            incarnation, retired.ended().get(incarnation).toString());
+                }
+                json.writeEndObject();
             }
         });
     }
@@ -197,10 +207,15 @@ final class StateJson {
     }
 
     /** The retirement mark held by a room entry's value, if any. */
-    static @Nullable Instant readRetired(JsonNode json) {
-        return json.hasNonNull("retiredCreatedAt")
+    static @Nullable Retired readRetired(JsonNode json) {
+        Instant createdAt = json.hasNonNull("retiredCreatedAt")
                 ? Instant.parse(json.get("retiredCreatedAt").asText())
                 : null;
+        Map<String, Instant> ended = new HashMap<>();
+        json.path("retiredIncarnations")
+                .properties()
+                .forEach(e -> ended.put(e.getKey(), Instant.parse(e.getValue().asText())));
+        return createdAt == null && ended.isEmpty() ? null : new Retired(createdAt, ended);
     }
 
     private static Member member(String userId, JsonNode json, Set<String> invisible, RoomKeyAndJson entry) {

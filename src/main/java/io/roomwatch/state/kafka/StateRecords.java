@@ -2,9 +2,9 @@ package io.roomwatch.state.kafka;
 
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomKey;
 import io.roomwatch.model.RoomState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +134,7 @@ public final class StateRecords {
     }
 
     /** What one room key holds: the live incarnation and/or the retirement mark; neither means a tombstone. */
-    record RoomEntry(RoomKey key, @Nullable RoomState live, @Nullable Instant retired) {
+    record RoomEntry(RoomKey key, @Nullable RoomState live, @Nullable Retired retired) {
 
         static RoomEntry of(AppState state, String roomId) {
             return new RoomEntry(

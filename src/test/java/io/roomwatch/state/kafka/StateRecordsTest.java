@@ -7,6 +7,7 @@ import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.Member;
 import io.roomwatch.model.Provider;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.Transition;
@@ -81,7 +82,7 @@ class StateRecordsTest {
     void givenOtherAppsOnTheTopic_whenFolding_thenOnlyThisAppsKeysCount() {
         AppState mine =
                 AppState.empty(APP).apply(new Transition(List.of(), List.of(room("r1", "c1", 0)), List.of(), T0));
-        AppState theirs = new AppState(OTHER, Map.of(), Map.of("r9", T0), T0.plusSeconds(9));
+        AppState theirs = new AppState(OTHER, Map.of(), Map.of("r9", Retired.createdAt(T0)), T0.plusSeconds(9));
         List<ProducerRecord<String, byte[]>> records =
                 new ArrayList<>(StateRecords.changes("s", AppState.empty(OTHER), theirs));
         records.addAll(StateRecords.changes("s", AppState.empty(APP), mine));
