@@ -130,4 +130,14 @@ public record PollConfig(
     public PollConfig withLeaveAfterMisses(int value) {
         return Settings.with(this, "leaveAfterMisses", value);
     }
+
+    /** How member answers are attributed to incarnations. */
+    public io.roomwatch.model.AttributionMode attribution() {
+        return io.roomwatch.model.AttributionMode.SAFE;
+    }
+
+    /** How long a member answer may wait for attribution before it is dropped (unknown). */
+    public Duration maxHold() {
+        return Duration.ofMinutes(2);
+    }
 }

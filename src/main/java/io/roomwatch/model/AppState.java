@@ -87,6 +87,16 @@ public record AppState(
             return live.get(roomId);
         }
 
+        /** The retirement mark of {@code roomId} as of the transitions applied so far, if any. */
+        public @Nullable Retired retired(String roomId) {
+            return retired.get(roomId);
+        }
+
+        /** The sweep watermark as of the transitions applied so far, if any. */
+        public @Nullable Instant listedUntil() {
+            return listedUntil;
+        }
+
         /** The state reached so far; the builder can go on afterwards. */
         public AppState build() {
             return new AppState(app, live, retired, listedUntil);

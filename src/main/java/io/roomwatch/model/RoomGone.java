@@ -10,12 +10,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param room the incarnation the poller asked about; a newer incarnation of the same room id is unaffected
  * @param endedAt vendor end time, if known
+ * @param dataFrom the earliest moment the answer may show (see {@link MemberList#dataFrom()})
  * @param observedAt when the answer was received
  */
-public record RoomGone(RoomRef room, @Nullable Instant endedAt, Instant observedAt) implements Observation {
+public record RoomGone(RoomRef room, @Nullable Instant endedAt, Instant dataFrom, Instant observedAt)
+        implements Observation {
 
     public RoomGone {
         Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(dataFrom, "dataFrom");
         Objects.requireNonNull(observedAt, "observedAt");
+        if (dataFrom.isAfter(observedAt)) {
+            throw new IllegalArgumentException("dataFrom " + dataFrom + " after observedAt " + observedAt);
+        }
+    }
+
+    /** Evidence whose data is as of when it was received (tests, tools, vendor listings). */
+    public RoomGone(RoomRef room, @Nullable Instant endedAt, Instant observedAt) {
+        this(room, endedAt, observedAt, observedAt);
     }
 }

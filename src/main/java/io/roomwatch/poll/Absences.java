@@ -54,7 +54,8 @@ final class Absences {
                 .flatMap(Optional::stream)
                 .filter(RoomSweep.class::isInstance)
                 .forEach(o -> rooms.addAll(((RoomSweep) o).rooms()));
-        return new RoomSweep(sweep.app(), Completeness.PARTIAL, rooms, sweep.observedAt(), sweep.listedUntil());
+        return new RoomSweep(
+                sweep.app(), Completeness.PARTIAL, rooms, sweep.observedAt(), sweep.listedUntil(), sweep.seenFrom());
     }
 
     private static Flux<Observation> gone(List<Optional<Observation>> answers) {

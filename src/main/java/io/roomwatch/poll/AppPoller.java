@@ -3,11 +3,15 @@ package io.roomwatch.poll;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roomwatch.config.PollConfig;
+import io.roomwatch.diff.Attribution;
+import io.roomwatch.diff.HeldAnswers;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
+import io.roomwatch.model.RoomState;
 import io.roomwatch.poll.EngineMetrics.PollOutcome;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorMeters;
@@ -18,8 +22,12 @@ import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.state.SnapshotStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +69,13 @@ public final class AppPoller {
     private final SweepStats stats;
     private final EngineMetrics metrics;
     private volatile AppState committed;
+    /** Member answers waiting for attribution, as of the last committed batch (see {@link Attribution}). */
+    private volatile HeldAnswers held = HeldAnswers.none();
+    /** Live incarnations that had a member answer diffed (for {@link io.roomwatch.model.AttributionMode#EAGER}). */
+    private volatile Set<RoomRef> answered = Set.of();
+    /** By room id: members a capped member list did not confirm, for rooms whose last list was capped. */
+    private final Map<String, Integer> capped = new HashMap<>();
+
     private volatile Instant startedAt;
     private volatile long lastSweepMillis;
     private volatile boolean restored;
@@ -201,25 +216,49 @@ public final class AppPoller {
     private Flux<Observation> memberPolls() {
         int lanes = config.memberConcurrency();
         return Flux.range(0, lanes)
-                .flatMap(lane -> Mono.defer(this::pollNextRoom).repeat(), lanes, 1);
+                .flatMap(lane -> Flux.defer(this::pollNextRoom).repeat(), lanes, 1);
     }
 
-    private Mono<Observation> pollNextRoom() {
+    private Flux<Observation> pollNextRoom() {
         Optional<RoomRef> next;
         synchronized (this) {
             next = queue.next(timer.now(TimeUnit.MILLISECONDS));
             next.ifPresent(ref -> stats.memberCall());
         }
         if (next.isEmpty()) {
-            return Mono.delay(IDLE, timer).then(Mono.empty()); // no room waiting: look again shortly
+            return Mono.delay(IDLE, timer).thenMany(Flux.empty()); // no room waiting: look again shortly
         }
         RoomRef ref = next.get();
         long started = timer.now(TimeUnit.MILLISECONDS);
         return provider.members(ref)
                 .doOnNext(answer -> polled(answer instanceof RoomGone ? PollOutcome.GONE : PollOutcome.OK, started))
                 .onErrorResume(Failures::transientVendor, e -> failedPoll(ref, e, started))
+                .flatMapMany(answer -> Flux.concat(Mono.just(answer), identify(ref, answer)))
                 .doOnTerminate(() -> done(ref)) // before repeat() resubscribes: the room may be picked again
                 .doOnCancel(() -> done(ref));
+    }
+
+    /**
+     * Where a probe names the live incarnation, one made right after an answer that may change something proves
+     * which incarnation the answer belongs to, so it is attributed within a round trip instead of at the next sweep.
+     * A failed probe proves nothing: the answer waits for the next sweep.
+     */
+    private Mono<Observation> identify(RoomRef ref, Observation answer) {
+        if (!provider.probeNamesIncarnation() || !(answer instanceof MemberList list) || !mayChange(list)) {
+            return Mono.empty();
+        }
+        return provider.probe(ref)
+                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "probe of " + ref, e));
+    }
+
+    /** Whether {@code list} differs from the committed members, or must wait behind answers already waiting. */
+    private boolean mayChange(MemberList list) {
+        String roomId = list.room().key().roomId();
+        RoomState room = committed.live().get(roomId);
+        return room == null
+                || !room.ref().equals(list.room())
+                || !room.members().keySet().equals(list.members().keySet())
+                || held.queues().containsKey(roomId);
     }
 
     private Mono<Observation> failedPoll(RoomRef ref, Throwable error, long started) {
@@ -248,7 +287,9 @@ public final class AppPoller {
 
     /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */
     private Mono<Batch> diffAndCommit(List<Observation> observations) {
-        Batch batch = Batch.diff(committed, observations, config.leaveAfterMisses());
+        Batch.Rules rules =
+                new Batch.Rules(config.leaveAfterMisses(), config.attribution(), config.maxHold(), answered);
+        Batch batch = Batch.diff(committed, held, observations, rules);
         if (batch.transitions().isEmpty()) {
             return Mono.just(batch);
         }
@@ -295,8 +336,12 @@ public final class AppPoller {
 
     private synchronized CycleReport accept(Batch batch, int observations, long started) {
         committed = batch.next();
+        held = batch.held();
+        answered = stillLive(answered, batch.answered(), committed);
+        noteCapped(batch.capped(), committed);
         long now = timer.now(TimeUnit.MILLISECONDS);
         metrics.state(committed);
+        metrics.attribution(batch.attribution(), held.size());
         if (!batch.transitions().isEmpty()) {
             metrics.committed(batch.events(), now - started, now);
         }
@@ -308,5 +353,34 @@ public final class AppPoller {
         }
         return new CycleReport(
                 app(), observations, batch.events(), committed.live().size(), SweepStats.members(committed));
+    }
+
+    /** {@code before} and {@code added}, without incarnations that are no longer live. */
+    private static Set<RoomRef> stillLive(Set<RoomRef> before, Set<RoomRef> added, AppState state) {
+        if (added.isEmpty() && before.size() <= state.live().size()) {
+            return before;
+        }
+        Set<RoomRef> kept = new HashSet<>();
+        for (Set<RoomRef> refs : List.of(before, added)) {
+            for (RoomRef ref : refs) {
+                RoomState live = state.live().get(ref.key().roomId());
+                if (live != null && live.ref().equals(ref)) {
+                    kept.add(ref);
+                }
+            }
+        }
+        return Set.copyOf(kept);
+    }
+
+    private void noteCapped(Map<String, Integer> lists, AppState state) {
+        lists.forEach((roomId, unconfirmed) -> {
+            if (unconfirmed > 0 || state.live().containsKey(roomId)) {
+                capped.put(roomId, unconfirmed);
+            }
+        });
+        capped.entrySet().removeIf(e -> e.getValue() == 0 || !state.live().containsKey(e.getKey()));
+        metrics.capped(
+                capped.size(),
+                capped.values().stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -1,7 +1,11 @@
 package io.roomwatch.poll;
 
+import io.roomwatch.diff.Attribution;
+import io.roomwatch.diff.HeldAnswers;
 import io.roomwatch.diff.SnapshotDiff;
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.AttributionMode;
+import io.roomwatch.model.Completeness;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
 import io.roomwatch.model.PresenceEvent;
@@ -10,66 +14,139 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Transition;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The diff of one batch of observations, applied in order to the committed state: the transitions to commit, the
- * state they lead to, and which rooms' members changed. Pure.
+ * state they lead to, the member answers still waiting for attribution, and which rooms' members changed. Pure.
  *
  * @param transitions the non-empty transitions, in order
  * @param next the state after all of them
+ * @param held member answers still waiting to be attributed after this batch (see {@link Attribution})
+ * @param answered incarnations that had their first member answer diffed in this batch
  * @param changedRooms rooms whose membership changed (for the adaptive member-poll policy)
  * @param sweeps how many of the observations were room sweeps
+ * @param attribution answers that started waiting, were released, were dropped in this batch
+ * @param capped by room id, for each member list diffed in this batch (the last one wins): how many present members
+ *     a list capped by the vendor ({@link Completeness#TRUNCATED}) did not show; 0 for a list that was not capped
  */
-record Batch(List<Transition> transitions, AppState next, Set<RoomRef> changedRooms, int sweeps) {
+record Batch(
+        List<Transition> transitions,
+        AppState next,
+        HeldAnswers held,
+        Set<RoomRef> answered,
+        Set<RoomRef> changedRooms,
+        int sweeps,
+        Counts attribution,
+        Map<String, Integer> capped) {
 
-    /** Diffs {@code observations} in order; member lists with flap damping {@code leaveAfterMisses} (1 = none). */
-    static Batch diff(AppState committed, List<Observation> observations, int leaveAfterMisses) {
-        // one mutable copy of the app's rooms per batch (not per observation); an immutable state is built only when
-        // a sweep needs the whole state, and at the end
+    /** What attribution did in one batch. */
+    record Counts(int held, int released, int dropped) {}
+
+    /** How member answers are attributed: the mode, how long one may wait, who already had an answer diffed. */
+    record Rules(int leaveAfterMisses, AttributionMode mode, Duration maxHold, Set<RoomRef> answered) {}
+
+    /** Diffs {@code observations} in order, member answers through {@link Attribution}. */
+    static Batch diff(AppState committed, HeldAnswers held, List<Observation> observations, Rules rules) {
+        // one mutable copy of the app's rooms per batch (not per observation)
         AppState.Builder working = committed.toBuilder();
-        AppState state = committed;
-        boolean behind = false; // whether `state` lags behind `working`
-        List<Transition> transitions = new ArrayList<>();
-        Set<RoomRef> changed = new LinkedHashSet<>();
+        Attribution attribution = new Attribution(held, rules.mode(), rules.maxHold(), rules.answered());
+        Diffing out = new Diffing(working, rules.leaveAfterMisses());
         int sweeps = 0;
         for (Observation observation : observations) {
-            Transition t;
             if (observation instanceof RoomSweep sweep) {
                 sweeps++;
-                if (behind) {
-                    state = working.build();
-                    behind = false;
-                }
-                t = SnapshotDiff.sweep(state, sweep);
+                out.members(attribution.beforeSweep(working, sweep));
+                out.apply(SnapshotDiff.sweep(working.build(), sweep));
+                out.members(attribution.afterSweep(working));
             } else {
-                t = diffRoom(working, observation, leaveAfterMisses);
-            }
-            if (!t.isEmpty()) {
-                transitions.add(t);
-                working.apply(t);
-                behind = true;
-                t.events().stream().filter(e -> e.userId() != null).forEach(e -> changed.add(e.room()));
+                Transition asAsked = out.diffMembers(observation);
+                List<Observation> now = attribution.answer(
+                        working, observation, !asAsked.events().isEmpty());
+                if (now.size() == 1 && now.get(0) == observation) {
+                    out.diffed(observation, asAsked); // diffed as it was asked for: already computed
+                } else {
+                    out.members(now);
+                }
             }
         }
-        return new Batch(transitions, behind ? working.build() : state, changed, sweeps);
-    }
-
-    private static Transition diffRoom(AppState.Builder state, Observation observation, int leaveAfterMisses) {
-        if (observation instanceof MemberList list) {
-            RoomState room = state.live(list.room().key().roomId());
-            return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
-        }
-        RoomGone gone = (RoomGone) observation;
-        RoomState room = state.live(gone.room().key().roomId());
-        return room == null ? Transition.none() : SnapshotDiff.gone(room, gone);
+        return new Batch(
+                out.transitions,
+                out.transitions.isEmpty() ? committed : working.build(),
+                attribution.result(),
+                Set.copyOf(attribution.newlyAnswered()),
+                out.changed,
+                sweeps,
+                new Counts(attribution.held(), attribution.released(), attribution.dropped()),
+                out.capped);
     }
 
     /** Every event of the batch, in commit order. */
     List<PresenceEvent> events() {
         return transitions.stream().flatMap(t -> t.events().stream()).toList();
+    }
+
+    /** The transitions of one batch as they are diffed into the working state. */
+    private static final class Diffing {
+
+        private final AppState.Builder working;
+        private final int leaveAfterMisses;
+        private final List<Transition> transitions = new ArrayList<>();
+        private final Set<RoomRef> changed = new LinkedHashSet<>();
+        private final Map<String, Integer> capped = new HashMap<>();
+
+        Diffing(AppState.Builder working, int leaveAfterMisses) {
+            this.working = working;
+            this.leaveAfterMisses = leaveAfterMisses;
+        }
+
+        void members(List<Observation> answers) {
+            answers.forEach(answer -> diffed(answer, diffMembers(answer)));
+        }
+
+        /** Applies the diff of a member answer, and notes whether the vendor capped its list. */
+        void diffed(Observation answer, Transition t) {
+            apply(t);
+            if (answer instanceof MemberList list) {
+                RoomState room = working.live(list.room().key().roomId());
+                if (room != null && room.ref().equals(list.room())) {
+                    capped.put(room.ref().key().roomId(), unconfirmed(room, list));
+                }
+            }
+        }
+
+        private static int unconfirmed(RoomState room, MemberList list) {
+            if (list.completeness() != Completeness.TRUNCATED) {
+                return 0;
+            }
+            return (int) room.members().keySet().stream()
+                    .filter(user -> !list.members().containsKey(user))
+                    .count();
+        }
+
+        Transition diffMembers(Observation observation) {
+            if (observation instanceof MemberList list) {
+                RoomState room = working.live(list.room().key().roomId());
+                return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
+            }
+            RoomGone gone = (RoomGone) observation;
+            RoomState room = working.live(gone.room().key().roomId());
+            return room == null ? Transition.none() : SnapshotDiff.gone(room, gone);
+        }
+
+        void apply(Transition t) {
+            if (t.isEmpty()) {
+                return;
+            }
+            transitions.add(t);
+            working.apply(t);
+            t.events().stream().filter(e -> e.userId() != null).forEach(e -> changed.add(e.room()));
+        }
     }
 }

@@ -27,7 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code roomwatch.events} (counter, {@code type}): events committed;
  *   <li>{@code roomwatch.commits} (counter, {@code outcome}: committed, failed) and {@code roomwatch.commit.latency}
  *       (timer): commit attempts and how long a batch took to become durable, retries included;
- *   <li>{@code roomwatch.detection.lag} (distribution, seconds): from an event's {@code observedAt} to its commit.
+ *   <li>{@code roomwatch.detection.lag} (distribution, seconds): from an event's {@code observedAt} to its commit;
+ *   <li>{@code roomwatch.member.answers} (counter, {@code outcome}: held, released, dropped): member answers that
+ *       waited for attribution, were attributed after waiting, or were dropped as never attributable; {@code
+ *       roomwatch.member.answers.waiting} (gauge): answers waiting now;
+ *   <li>{@code roomwatch.rooms.capped} and {@code roomwatch.members.unconfirmed} (gauges): rooms whose last member
+ *       list was capped by the vendor (TUILiveKit lists 1 000), and their members missing from that list, whose
+ *       presence roomwatch can neither confirm nor end until the room drops below the cap or ends.
  * </ul>
  *
  * Thread-safe (Micrometer meters are).
@@ -43,6 +49,12 @@ final class EngineMetrics {
     private final DistributionSummary detectionLag;
     private final AtomicLong liveRooms;
     private final AtomicLong members;
+    private final Counter answersHeld;
+    private final Counter answersReleased;
+    private final Counter answersDropped;
+    private final AtomicLong answersWaiting;
+    private final AtomicLong cappedRooms;
+    private final AtomicLong unconfirmedMembers;
 
     /** What became of one member poll. */
     enum PollOutcome {
@@ -82,6 +94,32 @@ final class EngineMetrics {
                 .register(registry);
         liveRooms = registry.gauge("roomwatch.rooms.live", tags, new AtomicLong());
         members = registry.gauge("roomwatch.members.present", tags, new AtomicLong());
+        answersHeld = answers(registry, tags, "held");
+        answersReleased = answers(registry, tags, "released");
+        answersDropped = answers(registry, tags, "dropped");
+        answersWaiting = registry.gauge("roomwatch.member.answers.waiting", tags, new AtomicLong());
+        cappedRooms = registry.gauge("roomwatch.rooms.capped", tags, new AtomicLong());
+        unconfirmedMembers = registry.gauge("roomwatch.members.unconfirmed", tags, new AtomicLong());
+    }
+
+    private static Counter answers(MeterRegistry registry, Tags tags, String outcome) {
+        return Counter.builder("roomwatch.member.answers")
+                .tags(tags.and("outcome", outcome))
+                .register(registry);
+    }
+
+    /** What attribution did in one committed batch, and how many answers wait now. */
+    void attribution(Batch.Counts counts, int waiting) {
+        answersHeld.increment(counts.held());
+        answersReleased.increment(counts.released());
+        answersDropped.increment(counts.dropped());
+        answersWaiting.set(waiting);
+    }
+
+    /** Rooms above the vendor's member-list cap now, and their members that list did not confirm. */
+    void capped(int rooms, int unconfirmed) {
+        cappedRooms.set(rooms);
+        unconfirmedMembers.set(unconfirmed);
     }
 
     void swept(long millis) {

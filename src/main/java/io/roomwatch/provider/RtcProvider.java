@@ -65,6 +65,16 @@ public interface RtcProvider {
     }
 
     /**
+     * Whether {@link #probe} names the room id's live incarnation at the time of the call (Tencent {@code
+     * get_room_info} returns its {@code CreateTime}), so that a probe made after a member answer proves which
+     * incarnation the answer belongs to. False where the probe only repeats the question (Volcengine: then only the
+     * next listing can tell).
+     */
+    default boolean probeNamesIncarnation() {
+        return false;
+    }
+
+    /**
      * The rate budgets this provider pays its calls from, one per vendor API, for metrics ({@link VendorMeters}) and
      * the demo's summary. Reading them has no effect on them; none by default.
      */

@@ -59,6 +59,7 @@ public final class FakeRtcProvider implements RtcProvider {
     private final long spacingNanos;
     private Duration sweepDuration = Duration.ofMillis(100);
     private long nextFreeNanos;
+    private long nextFreeProbeNanos;
     private final Map<String, Room> live = new LinkedHashMap<>();
     private final List<Room> finished = new ArrayList<>();
     private final List<String> hidden = new ArrayList<>();
@@ -171,17 +172,25 @@ public final class FakeRtcProvider implements RtcProvider {
         return listing == Listing.COMPLETE;
     }
 
+    /** A complete listing names live incarnations, as Tencent's do (and its {@code get_room_info} probes). */
+    @Override
+    public boolean probeNamesIncarnation() {
+        return listing == Listing.COMPLETE;
+    }
+
     @Override
     public Mono<RoomSweep> rooms(Instant createdSince) {
         return Mono.defer(() -> {
+                    Instant started = now();
                     sweepStarts.add(timer.now(TimeUnit.MILLISECONDS));
                     maxSweepsRunning = Math.max(maxSweepsRunning, sweepsRunning.incrementAndGet());
-                    return Mono.delay(sweepDuration, timer).then(Mono.fromCallable(() -> listRooms(createdSince)));
+                    return Mono.delay(sweepDuration, timer)
+                            .then(Mono.fromCallable(() -> listRooms(createdSince, started)));
                 })
                 .doFinally(s -> sweepsRunning.decrementAndGet());
     }
 
-    private RoomSweep listRooms(Instant createdSince) {
+    private RoomSweep listRooms(Instant createdSince, Instant started) {
         if (failSweeps > 0) {
             failSweeps--;
             throw sweepFailure.get();
@@ -193,7 +202,7 @@ public final class FakeRtcProvider implements RtcProvider {
             finished.stream().filter(r -> !r.createdAt.isBefore(createdSince)).forEach(r -> rooms.add(sighting(r)));
             return new RoomSweep(app, Completeness.PARTIAL, rooms, now(), now());
         }
-        return new RoomSweep(app, Completeness.COMPLETE, rooms, now());
+        return RoomSweep.seen(app, Completeness.COMPLETE, rooms, started, now());
     }
 
     @Override
@@ -215,13 +224,13 @@ public final class FakeRtcProvider implements RtcProvider {
 
     @Override
     public Mono<Observation> probe(RoomRef room) {
-        return paced(() -> {
+        return pacedProbe(() -> {
             probes++;
             Room now = live.get(room.key().roomId());
             if (now == null) {
                 return new RoomGone(room, null, now());
             }
-            return new RoomSweep(app, Completeness.PARTIAL, List.of(sighting(now)), now());
+            return RoomSweep.seen(app, Completeness.PARTIAL, List.of(sighting(now)), now(), now());
         });
     }
 
@@ -230,6 +239,16 @@ public final class FakeRtcProvider implements RtcProvider {
             long nowNanos = timer.now(TimeUnit.NANOSECONDS);
             long start = Math.max(nowNanos, nextFreeNanos);
             nextFreeNanos = start + spacingNanos;
+            return Mono.delay(Duration.ofNanos(start - nowNanos + 1), timer).then(Mono.fromSupplier(call));
+        });
+    }
+
+    /** Probes pay from a budget of their own, as Tencent's {@code get_room_info} does. */
+    private Mono<Observation> pacedProbe(Supplier<Observation> call) {
+        return Mono.defer(() -> {
+            long nowNanos = timer.now(TimeUnit.NANOSECONDS);
+            long start = Math.max(nowNanos, nextFreeProbeNanos);
+            nextFreeProbeNanos = start + spacingNanos;
             return Mono.delay(Duration.ofNanos(start - nowNanos + 1), timer).then(Mono.fromSupplier(call));
         });
     }
