@@ -5,7 +5,6 @@ import io.roomwatch.model.AttributionMode;
 import io.roomwatch.model.Completeness;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
-import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
@@ -33,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  * attributed to incarnation X only once X is known to have been the room id's only incarnation over that whole span:
  *
  * <ul>
- *   <li>X existed from the start of the span: {@code createdAt(X) <= dataFrom}; or, when the span starts earlier (a
- *       snapshot API), no earlier incarnation of the room id can have been live in it (none known, or the latest
- *       known one was seen ended by {@code dataFrom});
+ *   <li>X existed from the start of the span: {@code createdAt(X) <= dataFrom}. A snapshot whose span starts earlier
+ *       (TUILiveKit, in the first 40 s of an incarnation) may show an earlier incarnation's members, even one that
+ *       lived and ended between two sweeps unseen: it is dropped;
  *   <li>and X lasted through its end: a listing complete for creations up to {@code listedUntil >= observedAt}
  *       (Volcengine: any newer incarnation would be listed and would have replaced X), or a sighting naming X as the
  *       live incarnation at some moment at or after {@code observedAt} ({@link RoomSweep#seenFrom()}: Tencent
@@ -256,8 +255,10 @@ public final class Attribution {
         }
         boolean startsBefore =
                 created != null ? from.isBefore(created) : !askedFor(answer).equals(live.ref());
-        if (startsBefore && predecessorMayBeLive(state.retired(roomId), from)) {
-            return Judgement.DROP; // a snapshot that may show the previous incarnation: can never be attributed
+        if (startsBefore) {
+            // a snapshot that may show the room before X existed: an earlier incarnation's members, even one that
+            // lived and ended between two sweeps unseen; its span never changes, so it can never be attributed
+            return Judgement.DROP;
         }
         Instant listed = later(state.listedUntil(), listedBound);
         boolean onlyThrough = listed != null && !listed.isBefore(at);
@@ -306,15 +307,6 @@ public final class Attribution {
             }
         }
         return bound;
-    }
-
-    /** Whether an incarnation before the live one may have been live at {@code from}. */
-    private static boolean predecessorMayBeLive(@Nullable Retired retired, Instant from) {
-        if (retired == null) {
-            return false; // none known
-        }
-        Instant lastEnd = retired.lastEnd();
-        return lastEnd == null || lastEnd.isAfter(from);
     }
 
     /** Whether a {@link RoomGone} of {@code ref} waits behind the head. */

@@ -214,10 +214,10 @@ class AttributionTest {
     void givenLiveKitRoomRecreated_thenTheOldIncarnationsSnapshotIsNeverAttributedToTheNewOne() {
         Engine engine = new Engine(LIVE, AttributionMode.SAFE);
         engine.feed(liveSweep(5, 5.1, liveRoom("r", 1)));
-        engine.feed(snapshot("r", 1, 6, 6.1, "old-1", "old-2"), liveProbe(6.2, liveRoom("r", 1)));
-        engine.feed(liveSweep(15, 15.1, liveRoom("r", 12))); // re-created at 12 s: the old incarnation ended
-        // read at 16 s: the snapshot may date from before 12 s and show the old incarnation's members
-        engine.feed(snapshot("r", 12, 16, 16.1, "old-1", "old-2"), liveProbe(16.2, liveRoom("r", 12)));
+        engine.feed(snapshot("r", 1, 45, 45.1, "old-1", "old-2"), liveProbe(45.2, liveRoom("r", 1)));
+        engine.feed(liveSweep(55, 55.1, liveRoom("r", 52))); // re-created at 52 s: the old incarnation ended
+        // read at 56 s: the snapshot may date from before 52 s and show the old incarnation's members
+        engine.feed(snapshot("r", 52, 56, 56.1, "old-1", "old-2"), liveProbe(56.2, liveRoom("r", 52)));
         assertThat(engine.described())
                 .containsExactly(
                         "RoomCreated 1",
@@ -226,22 +226,26 @@ class AttributionTest {
                         "UserLeft 1 old-1",
                         "UserLeft 1 old-2",
                         "RoomDestroyed 1",
-                        "RoomCreated 12");
+                        "RoomCreated 52");
 
-        // read at 56 s: the snapshot dates from 16 s at the earliest, after the old incarnation ended
-        engine.feed(snapshot("r", 12, 56, 56.1, "new-1"), liveProbe(56.2, liveRoom("r", 12)));
+        // read at 96 s: the snapshot dates from 56 s at the earliest, after the new incarnation began
+        engine.feed(snapshot("r", 52, 96, 96.1, "new-1"), liveProbe(96.2, liveRoom("r", 52)));
 
-        assertThat(engine.described()).endsWith("RoomCreated 12", "UserJoined 12 new-1");
+        assertThat(engine.described()).endsWith("RoomCreated 52", "UserJoined 52 new-1");
     }
 
     @Test
-    void givenBrandNewLiveKitRoom_thenItsFirstSnapshotIsAttributedAtTheProbe() {
+    void givenNewLiveKitRoom_thenSnapshotsThatMayPredateItAreDropped_andTheFirstOneAfterItIsAttributedAtTheProbe() {
         Engine engine = new Engine(LIVE, AttributionMode.SAFE);
         engine.feed(liveSweep(5, 5.1, liveRoom("r", 3)));
+        engine.feed(snapshot("r", 3, 6, 6.1, "alice"), liveProbe(6.2, liveRoom("r", 3)));
+        assertThat(engine.described())
+                .as("a snapshot read at 6 s may date from before the room was created at 3 s")
+                .containsExactly("RoomCreated 3");
 
-        engine.feed(snapshot("r", 3, 6, 6.1, "alice"));
+        engine.feed(snapshot("r", 3, 44, 44.1, "alice"));
         assertThat(engine.described()).containsExactly("RoomCreated 3");
-        engine.feed(liveProbe(6.2, liveRoom("r", 3)));
+        engine.feed(liveProbe(44.2, liveRoom("r", 3)));
 
         assertThat(engine.described()).containsExactly("RoomCreated 3", "UserJoined 3 alice");
     }
