@@ -1,5 +1,6 @@
 package io.roomwatch.config;
 
+import io.roomwatch.model.AttributionMode;
 import io.roomwatch.model.Provider;
 import java.time.Duration;
 import java.util.Map;
@@ -72,7 +73,27 @@ public record PollConfig(
                                 + " before `UserLeft` (a true leave is then reported about (K−1)·N/Q s later). 2 for"
                                 + " `tencent-conference`: TUIRoomKit's offset-cursor pages can skip a present member"
                                 + " when someone leaves mid-read.")
-                int leaveAfterMisses) {
+                int leaveAfterMisses,
+        @Setting(
+                        value = "safe",
+                        doc = "How member answers are attributed to room incarnations: `safe` holds every answer that"
+                                + " would change something until the room side proves which incarnation it belongs to"
+                                + " (Volcengine: its listing delay plus a sweep later); `eager` holds only answers with"
+                                + " a sign of an incarnation change (see the README's diff rules).")
+                AttributionMode attribution,
+        @Setting(
+                        value = "2m",
+                        min = ">0",
+                        doc = "How long a member answer may wait for proof of its incarnation; older ones are dropped"
+                                + " (unknown, never empty).")
+                Duration maxHold,
+        @Setting(
+                        value = "15d",
+                        min = "1h",
+                        doc = "How long ended incarnations are remembered (in memory and in the state topic), so that"
+                                + " a listing of one is never taken for a new room: Volcengine lists finished calls for"
+                                + " 14 days, plus a margin.")
+                Duration historyHorizon) {
 
     public PollConfig {
         Settings.check(
@@ -87,7 +108,10 @@ public record PollConfig(
                 initialLookback,
                 probeConcurrency,
                 commitRetryMaxBackoff,
-                leaveAfterMisses);
+                leaveAfterMisses,
+                attribution,
+                maxHold,
+                historyHorizon);
     }
 
     /** The declared defaults. */
@@ -131,13 +155,13 @@ public record PollConfig(
         return Settings.with(this, "leaveAfterMisses", value);
     }
 
-    /** How member answers are attributed to incarnations. */
-    public io.roomwatch.model.AttributionMode attribution() {
-        return io.roomwatch.model.AttributionMode.SAFE;
+    /** With another way of attributing member answers to incarnations. */
+    public PollConfig withAttribution(AttributionMode value) {
+        return Settings.with(this, "attribution", value);
     }
 
-    /** How long a member answer may wait for attribution before it is dropped (unknown). */
-    public Duration maxHold() {
-        return Duration.ofMinutes(2);
+    /** Remembering ended incarnations for {@code value}. */
+    public PollConfig withHistoryHorizon(Duration value) {
+        return Settings.with(this, "historyHorizon", value);
     }
 }

@@ -78,6 +78,7 @@ public final class AppPoller {
 
     private volatile Instant startedAt;
     private volatile long lastSweepMillis;
+    private volatile long lastPruneMillis;
     private volatile boolean restored;
 
     private AppPoller(
@@ -282,7 +283,49 @@ public final class AppPoller {
                 .doOnError(e -> metrics.commitFailed())
                 .onErrorResume(SinkInDoubt.class, e -> reload().then(Mono.error(e)))
                 .retryWhen(commitRetry())
-                .map(batch -> accept(batch, observations.size(), started));
+                .map(batch -> accept(batch, observations.size(), started))
+                .flatMap(report -> forgetOldHistory().thenReturn(report));
+    }
+
+    /**
+     * Keeps state bounded: at most every {@link #pruneEvery()}, ended incarnations older than {@link
+     * PollConfig#historyHorizon()} are forgotten, in the store (tombstones or smaller values, one transaction) and
+     * then in memory. Runs between two batches, so it never overlaps a commit. A failure that retrying can fix is
+     * only logged (pruning waits for the next turn); a fatal one ends the app like any commit.
+     */
+    private Mono<Void> forgetOldHistory() {
+        long now = timer.now(TimeUnit.MILLISECONDS);
+        if (now - lastPruneMillis < pruneEvery().toMillis()) {
+            return Mono.empty();
+        }
+        lastPruneMillis = now;
+        Instant cutoff = Instant.ofEpochMilli(now).minus(config.historyHorizon());
+        if (committed.forgetRetiredBefore(cutoff) == committed) {
+            return Mono.empty(); // nothing that old: no transaction
+        }
+        return sink.forgetRetiredBefore(app(), cutoff)
+                .then(Mono.fromRunnable(() -> pruned(cutoff)))
+                .onErrorResume(
+                        e -> e instanceof SinkFailure failure && failure.isRetriable(),
+                        e -> Failures.skip(app(), "forgetting history before " + cutoff, e))
+                .then();
+    }
+
+    private synchronized void pruned(Instant cutoff) {
+        int before = committed.retired().size();
+        committed = committed.forgetRetiredBefore(cutoff);
+        log.info(
+                "{}: forgot ended incarnations before {}: {} -> {} room ids remembered",
+                app(),
+                cutoff,
+                before,
+                committed.retired().size());
+    }
+
+    /** How often history is pruned: hourly, or more often for short horizons. */
+    private Duration pruneEvery() {
+        Duration tenth = config.historyHorizon().dividedBy(10);
+        return tenth.compareTo(Duration.ofHours(1)) < 0 ? tenth : Duration.ofHours(1);
     }
 
     /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */

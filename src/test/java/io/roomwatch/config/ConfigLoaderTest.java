@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AttributionMode;
 import io.roomwatch.model.EventType;
 import io.roomwatch.model.Provider;
 import java.net.URI;
@@ -85,7 +86,10 @@ class ConfigLoaderTest {
                         Duration.ofHours(2),
                         2,
                         Duration.ofMinutes(1),
-                        3));
+                        3,
+                        AttributionMode.SAFE,
+                        Duration.ofMinutes(2),
+                        Duration.ofDays(15)));
     }
 
     @Test

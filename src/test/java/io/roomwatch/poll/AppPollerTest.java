@@ -225,6 +225,33 @@ class AppPollerTest {
                 .containsExactly(Instant.ofEpochSecond(3), Instant.ofEpochSecond(6));
     }
 
+    /**
+     * Issue 13, bounded state: unique room ids created and ended all day; ended incarnations are forgotten past the
+     * history horizon, in the store and in memory, so neither grows with every room id ever seen.
+     */
+    @Test
+    void givenUniqueRoomIdsAllDay_thenEndedIncarnationsAreForgottenPastTheHorizon_andStateStaysBounded() {
+        FakeRtcProvider vendor = vendor(Listing.WINDOW, 10);
+        List<Step> churn = new ArrayList<>();
+        for (int minute = 1; minute < 6 * 60; minute++) { // a room a minute for 6 hours, each living 30 s
+            String roomId = "room-" + minute;
+            churn.add(at(minute * 60, v -> v.createRoom(roomId, "call-" + roomId, "host")));
+            churn.add(at(minute * 60 + 30, v -> v.destroyRoom(roomId)));
+        }
+        PollConfig config = config().withSweepInterval(Duration.ofSeconds(60)).withHistoryHorizon(Duration.ofHours(1));
+
+        AppPoller poller = run(vendor, config, Duration.ofHours(6).plusMinutes(5), churn.toArray(Step[]::new));
+
+        assertThat(described()).filteredOn(e -> e.startsWith("RoomDestroyed")).hasSizeGreaterThan(350);
+        assertThat(sink.forgotten())
+                .as("pruned about every 6 minutes (a tenth of the horizon)")
+                .hasSizeGreaterThan(40);
+        assertThat(poller.state().retired().size())
+                .as("ended incarnations remembered: about one horizon's worth, not all 359")
+                .isBetween(55, 75);
+        assertThat(store.load(APP).block().retired()).isEqualTo(poller.state().retired());
+    }
+
     @Test
     void givenRestoredState_thenFirstDiffEmitsExactlyWhatChangedWhileDown() {
         FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice", "bob");

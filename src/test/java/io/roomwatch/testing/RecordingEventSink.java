@@ -7,6 +7,7 @@ import io.roomwatch.model.Transition;
 import io.roomwatch.sink.EventSink;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.state.memory.InMemorySnapshotStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ public final class RecordingEventSink implements EventSink {
     private int inDoubtNext;
     private Supplier<RuntimeException> failure = () -> new IllegalStateException("unset");
     private Sinks.Empty<Void> stall;
+    private final List<Instant> forgotten = new ArrayList<>();
 
     public RecordingEventSink(InMemorySnapshotStore store) {
         this.store = store;
@@ -43,6 +45,22 @@ public final class RecordingEventSink implements EventSink {
             Mono<Void> wait = stall == null ? Mono.empty() : stall.asMono();
             return wait.then(Mono.fromRunnable(() -> record(app, transitions))).then(Mono.defer(() -> inDoubt(app)));
         });
+    }
+
+    /** As the Kafka sink does: the stored state forgets ended incarnations older than {@code cutoff}. */
+    @Override
+    public Mono<Void> forgetRetiredBefore(AppKey app, Instant cutoff) {
+        return Mono.fromRunnable(() -> forget(app, cutoff));
+    }
+
+    private synchronized void forget(AppKey app, Instant cutoff) {
+        forgotten.add(cutoff);
+        store.put(store.load(app).block().forgetRetiredBefore(cutoff));
+    }
+
+    /** The cutoffs the engine asked the sink to forget history before, in order. */
+    public synchronized List<Instant> forgotten() {
+        return List.copyOf(forgotten);
     }
 
     private synchronized void record(AppKey app, List<Transition> transitions) {
