@@ -3,6 +3,7 @@ package io.roomwatch.config;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -44,6 +45,14 @@ public record TencentLiveSource(
                         doc = "The most pages one listing may read before it stops as partial (a cursor that never"
                                 + " ends).")
                 int maxPages,
+        @Setting(
+                        value = "40s",
+                        min = "0s",
+                        max = "10m",
+                        doc = "How often the vendor refreshes a room's `get_member_list` snapshot (40 s documented); an"
+                                + " answer may show the room that long before it was read, so it is attributed to an"
+                                + " incarnation only if that incarnation existed that long before. `0s`: live data.")
+                Duration memberRefresh,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
@@ -53,7 +62,20 @@ public record TencentLiveSource(
 
     public TencentLiveSource {
         Settings.check(
-                TencentLiveSource.class, account, roomListQps, roomInfoQps, memberListQps, maxPages, http, retry);
+                TencentLiveSource.class,
+                account,
+                roomListQps,
+                roomInfoQps,
+                memberListQps,
+                maxPages,
+                memberRefresh,
+                http,
+                retry);
+    }
+
+    /** This app with member snapshots refreshed every {@code value} ({@code 0}: live data). */
+    public TencentLiveSource withMemberRefresh(Duration value) {
+        return Settings.with(this, "memberRefresh", value);
     }
 
     /** An app with every other setting at its default. */

@@ -22,11 +22,18 @@ final class Probes {
      * incarnation is the vendor's {@code CreateTime}; without a usable {@code RoomInfo} for the asked room id (a
      * skipped item, counted), the incarnation that was asked about: the vendor said the room exists.
      */
-    static RoomSweep oneRoomSweep(AppKey app, RoomRef asked, JsonNode roomInfo, Calls.Call call, Instant now) {
+    static RoomSweep oneRoomSweep(
+            AppKey app, RoomRef asked, JsonNode roomInfo, Calls.Call call, Instant sent, Instant now) {
         RoomSighting sighting = forRoom(asked.key().roomId(), roomInfo, call.flaws());
-        RoomSighting room =
-                sighting != null ? sighting : RoomSighting.live(asked.key().roomId(), asked.incarnation(), null);
-        return new RoomSweep(app, Completeness.PARTIAL, List.of(room), now);
+        if (sighting == null) {
+            // the vendor said the room exists but not which incarnation: proves nothing about incarnations
+            return new RoomSweep(
+                    app,
+                    Completeness.PARTIAL,
+                    List.of(RoomSighting.live(asked.key().roomId(), asked.incarnation(), null)),
+                    now);
+        }
+        return RoomSweep.seen(app, Completeness.PARTIAL, List.of(sighting), sent, now);
     }
 
     /**

@@ -82,29 +82,33 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     @Override
     public Mono<RoomSweep> rooms(Instant ignored) {
-        return Unexpected.guard(
-                app(),
-                "get_room_info",
-                Flux.fromIterable(source.roomIds())
-                        .flatMap(this::probeForSweep, source.probeConcurrency())
-                        .collectList()
-                        .flatMap(this::sweep));
+        return Unexpected.guard(app(), "get_room_info", Mono.defer(() -> {
+            Instant sent = now(); // every room found was live at or after this
+            return Flux.fromIterable(source.roomIds())
+                    .flatMap(this::probeForSweep, source.probeConcurrency())
+                    .collectList()
+                    .flatMap(answers -> sweep(answers, sent));
+        }));
     }
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return Unexpected.guard(app(), "get_room_member_list", readMembers(room).flatMap(first -> {
-            if (first.roomMissing()) {
-                return Mono.just(new RoomGone(room, null, now()));
-            }
-            if (!first.complete() || first.replies().size() <= 1) {
-                return Mono.just(memberList(room, List.of(first), first.complete()));
-            }
-            return readMembers(room)
-                    .map(second -> second.roomMissing()
-                            ? new RoomGone(room, null, now())
-                            : memberList(room, List.of(first, second), second.complete()))
-                    .onErrorResume(CursorPaging::retryable, e -> Mono.just(memberList(room, List.of(first), false)));
+        return Unexpected.guard(app(), "get_room_member_list", Mono.defer(() -> {
+            Instant sent = now(); // a live list: it shows the room at or after the request
+            return readMembers(room).flatMap(first -> {
+                if (first.roomMissing()) {
+                    return Mono.just(new RoomGone(room, null, sent, now()));
+                }
+                if (!first.complete() || first.replies().size() <= 1) {
+                    return Mono.just(memberList(room, List.of(first), first.complete(), sent));
+                }
+                return readMembers(room)
+                        .map(second -> second.roomMissing()
+                                ? new RoomGone(room, null, sent, now())
+                                : memberList(room, List.of(first, second), second.complete(), sent))
+                        .onErrorResume(
+                                CursorPaging::retryable, e -> Mono.just(memberList(room, List.of(first), false, sent)));
+            });
         }));
     }
 
@@ -113,16 +117,22 @@ public final class TencentConferenceProvider implements RtcProvider {
                 calls.members().flaws(), "MemberList", cursor -> memberPage(room, cursor), source.maxPages());
     }
 
+    /** {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
+    @Override
+    public boolean probeNamesIncarnation() {
+        return true;
+    }
+
     @Override
     public Mono<Observation> probe(RoomRef room) {
-        return Unexpected.guard(
-                app(),
-                "get_room_info",
-                roomInfo(room.key().roomId())
-                        .map(reply -> reply.roomMissing()
-                                ? new RoomGone(room, null, now())
-                                : Probes.oneRoomSweep(
-                                        app(), room, reply.response().path("RoomInfo"), calls.info(), now())));
+        return Unexpected.guard(app(), "get_room_info", Mono.defer(() -> {
+            Instant sent = now();
+            return roomInfo(room.key().roomId())
+                    .map(reply -> reply.roomMissing()
+                            ? new RoomGone(room, null, sent, now())
+                            : Probes.oneRoomSweep(
+                                    app(), room, reply.response().path("RoomInfo"), calls.info(), sent, now()));
+        }));
     }
 
     /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
@@ -149,7 +159,7 @@ public final class TencentConferenceProvider implements RtcProvider {
                 .onErrorResume(CursorPaging::retryable, e -> Mono.just(new Answer(null, false, (VendorFailure) e)));
     }
 
-    private Mono<RoomSweep> sweep(List<Answer> answers) {
+    private Mono<RoomSweep> sweep(List<Answer> answers, Instant sent) {
         List<VendorFailure> failures =
                 answers.stream().map(Answer::failure).filter(Objects::nonNull).toList();
         if (!answers.isEmpty() && failures.size() == answers.size()) {
@@ -158,7 +168,8 @@ public final class TencentConferenceProvider implements RtcProvider {
         List<RoomSighting> rooms =
                 answers.stream().map(Answer::room).filter(Objects::nonNull).toList();
         boolean complete = answers.stream().allMatch(a -> a.room() != null || a.missing());
-        return Mono.just(new RoomSweep(app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, rooms, now()));
+        return Mono.just(
+                RoomSweep.seen(app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, rooms, sent, now()));
     }
 
     private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
@@ -171,7 +182,7 @@ public final class TencentConferenceProvider implements RtcProvider {
      * The members named in any of {@code reads} (their union), complete only if {@code complete} and no item had to
      * be skipped.
      */
-    private MemberList memberList(RoomRef room, List<Pages> reads, boolean complete) {
+    private MemberList memberList(RoomRef room, List<Pages> reads, boolean complete, Instant sent) {
         Map<String, Visibility> members = new LinkedHashMap<>();
         int skipped = 0;
         for (Pages pages : reads) {
@@ -184,7 +195,7 @@ public final class TencentConferenceProvider implements RtcProvider {
             }
         }
         boolean whole = complete && skipped == 0;
-        return new MemberList(room, whole ? Completeness.COMPLETE : Completeness.PARTIAL, members, now());
+        return new MemberList(room, whole ? Completeness.COMPLETE : Completeness.PARTIAL, members, sent, now());
     }
 
     private Instant now() {

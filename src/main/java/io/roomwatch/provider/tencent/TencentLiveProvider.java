@@ -82,24 +82,28 @@ public final class TencentLiveProvider implements RtcProvider {
 
     @Override
     public Mono<RoomSweep> rooms(Instant ignored) {
-        return Unexpected.guard(
-                app(),
-                "get_room_list",
-                CursorPaging.read(calls.list().flaws(), "RoomList", this::roomPage, source.maxPages())
-                        .map(this::sweep));
+        return Unexpected.guard(app(), "get_room_list", Mono.defer(() -> {
+            Instant sent = now(); // every room listed was live at or after this: the sweep names live incarnations
+            return CursorPaging.read(calls.list().flaws(), "RoomList", this::roomPage, source.maxPages())
+                    .map(pages -> sweep(pages, sent));
+        }));
     }
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return Unexpected.guard(
-                app(),
-                "get_member_list",
-                CursorPaging.read(
-                                calls.members().flaws(),
-                                "MemberList",
-                                cursor -> memberPage(room, cursor),
-                                source.maxPages())
-                        .map(pages -> pages.roomMissing() ? new RoomGone(room, null, now()) : memberList(room, pages)));
+        return Unexpected.guard(app(), "get_member_list", Mono.defer(() -> {
+            // the member list is a snapshot the vendor refreshes every memberRefresh: it may show the room
+            // that long before the request
+            Instant from = now().minus(source.memberRefresh());
+            return CursorPaging.read(
+                            calls.members().flaws(),
+                            "MemberList",
+                            cursor -> memberPage(room, cursor),
+                            source.maxPages())
+                    .map(pages -> pages.roomMissing()
+                            ? new RoomGone(room, null, from, now())
+                            : memberList(room, pages, from));
+        }));
     }
 
     /** {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe. */
@@ -108,18 +112,24 @@ public final class TencentLiveProvider implements RtcProvider {
         return true;
     }
 
+    /** {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
+    @Override
+    public boolean probeNamesIncarnation() {
+        return true;
+    }
+
     @Override
     public Mono<Observation> probe(RoomRef room) {
         Map<String, Object> body = Map.of("RoomId", room.key().roomId());
-        return Unexpected.guard(
-                app(),
-                "get_room_info",
-                calls.info()
-                        .roomInfo(api, TencentApi.LIVE, body)
-                        .map(reply -> reply.roomMissing()
-                                ? new RoomGone(room, null, now())
-                                : Probes.oneRoomSweep(
-                                        app(), room, reply.response().path("RoomInfo"), calls.info(), now())));
+        return Unexpected.guard(app(), "get_room_info", Mono.defer(() -> {
+            Instant sent = now();
+            return calls.info()
+                    .roomInfo(api, TencentApi.LIVE, body)
+                    .map(reply -> reply.roomMissing()
+                            ? new RoomGone(room, null, sent, now())
+                            : Probes.oneRoomSweep(
+                                    app(), room, reply.response().path("RoomInfo"), calls.info(), sent, now()));
+        }));
     }
 
     /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
@@ -139,7 +149,7 @@ public final class TencentLiveProvider implements RtcProvider {
         return calls.members().page(api, TencentApi.LIVE, "get_member_list", body, "MemberList");
     }
 
-    private RoomSweep sweep(Pages pages) {
+    private RoomSweep sweep(Pages pages, Instant sent) {
         Map<String, RoomSighting> rooms = new LinkedHashMap<>(); // first sighting wins; a re-listed room is the same
         int skipped = 0;
         int page = 0;
@@ -157,11 +167,15 @@ public final class TencentLiveProvider implements RtcProvider {
             }
         }
         boolean complete = pages.complete() && skipped == 0;
-        return new RoomSweep(
-                app(), complete ? Completeness.COMPLETE : Completeness.PARTIAL, List.copyOf(rooms.values()), now());
+        return RoomSweep.seen(
+                app(),
+                complete ? Completeness.COMPLETE : Completeness.PARTIAL,
+                List.copyOf(rooms.values()),
+                sent,
+                now());
     }
 
-    private MemberList memberList(RoomRef room, Pages pages) {
+    private MemberList memberList(RoomRef room, Pages pages, Instant from) {
         Map<String, Visibility> members = new LinkedHashMap<>();
         int skipped = 0;
         long total = 0;
@@ -177,7 +191,7 @@ public final class TencentLiveProvider implements RtcProvider {
         Completeness completeness = !pages.complete() || skipped > 0
                 ? Completeness.PARTIAL
                 : total > members.size() ? Completeness.TRUNCATED : Completeness.COMPLETE;
-        return new MemberList(room, completeness, members, now());
+        return new MemberList(room, completeness, members, from, now());
     }
 
     private Instant now() {

@@ -99,11 +99,12 @@ public final class VolcengineProvider implements RtcProvider {
 
     @Override
     public Mono<Observation> members(RoomRef room) {
-        return Unexpected.guard(
-                app(),
-                "GetRoomOnlineUsers",
-                onlineUsers(room)
-                        .map(users -> users.roomExists() ? memberList(room, users) : new RoomGone(room, null, now())));
+        return Unexpected.guard(app(), "GetRoomOnlineUsers", Mono.defer(() -> {
+            Instant sent = now(); // live data: it shows the room at or after the request
+            return onlineUsers(room)
+                    .map(users ->
+                            users.roomExists() ? memberList(room, users, sent) : new RoomGone(room, null, sent, now()));
+        }));
     }
 
     @Override
@@ -140,7 +141,7 @@ public final class VolcengineProvider implements RtcProvider {
      * empty string, a null, a number) is skipped with a counted warning, and the list is then partial, so that
      * nobody is removed by absence; otherwise truncated when the totals exceed what is listed.
      */
-    private MemberList memberList(RoomRef room, OnlineUsers users) {
+    private MemberList memberList(RoomRef room, OnlineUsers users, Instant sent) {
         Map<String, Visibility> members = new HashMap<>();
         int skipped = read(users.invisible(), "InvisibleUserList", id -> members.put(id, Visibility.INVISIBLE));
         skipped += read(users.visible(), "VisibleUserList", id -> members.put(id, Visibility.VISIBLE));
@@ -148,7 +149,7 @@ public final class VolcengineProvider implements RtcProvider {
         boolean truncated = users.totalInvisibleUser() > users.invisible().size() || users.totalUser() > listed;
         Completeness completeness =
                 skipped > 0 ? Completeness.PARTIAL : truncated ? Completeness.TRUNCATED : Completeness.COMPLETE;
-        return new MemberList(room, completeness, members, now());
+        return new MemberList(room, completeness, members, sent, now());
     }
 
     private int read(JsonNode list, String field, Consumer<String> member) {
