@@ -20,7 +20,9 @@ final class AppDriver {
     private final SplittableRandom random;
     private final long tickMillis;
     private final Map<RoomKey, Long> deadlines = new LinkedHashMap<>(); // rooms we created → planned end
-    private final ArrayDeque<String> retiredIds = new ArrayDeque<>();
+    /** Room ids this driver destroyed, most recent last, with when: a re-use takes a recent one. */
+    private final ArrayDeque<Map.Entry<String, Long>> retiredIds = new ArrayDeque<>();
+
     private long roomNo;
     private long userNo;
     private boolean bigRoomDone;
@@ -50,7 +52,7 @@ final class AppDriver {
             if (entry.getValue() <= now) {
                 world.destroyRoom(entry.getKey());
                 deadlines.remove(entry.getKey());
-                retiredIds.addLast(entry.getKey().roomId());
+                retiredIds.addLast(Map.entry(entry.getKey().roomId(), now));
             }
         }
     }
@@ -58,7 +60,7 @@ final class AppDriver {
     private void createRooms(long now) {
         int count = draw(load.roomsPerMinute() * tickMillis / 60_000.0);
         for (int i = 0; i < count && deadlines.size() < load.maxRooms(); i++) {
-            RoomKey key = RoomKey.of(load.vendor(), load.app(), nextRoomId());
+            RoomKey key = RoomKey.of(load.vendor(), load.app(), nextRoomId(now));
             if (world.room(key).isEmpty()) {
                 world.createRoom(new RoomSpec(key, null, Map.of()));
                 deadlines.put(key, now + lifetimeMillis());
@@ -126,9 +128,26 @@ final class AppDriver {
         }
     }
 
-    private String nextRoomId() {
+    /**
+     * A new room id, or (with {@code roomIdReuseFraction}) the id of a room this driver destroyed: the most recent one
+     * that ended at least a second ago, so that the re-use falls within the vendors' delays (Volcengine lists rooms
+     * about 20 s late, TUILiveKit member lists are up to 40 s old) while Tencent's incarnation, the creation time in
+     * seconds, still differs. Same RoomId, new incarnation: the case pollers must not merge.
+     */
+    private String nextRoomId(long now) {
         if (!retiredIds.isEmpty() && random.nextDouble() < load.roomIdReuseFraction()) {
-            return retiredIds.pollFirst(); // same RoomId, new incarnation: the case pollers must not merge
+            Map.Entry<String, Long> recent = null;
+            for (var it = retiredIds.descendingIterator(); it.hasNext(); ) {
+                Map.Entry<String, Long> candidate = it.next();
+                if (now - candidate.getValue() >= 1_000) {
+                    recent = candidate;
+                    break;
+                }
+            }
+            if (recent != null) {
+                retiredIds.remove(recent);
+                return recent.getKey();
+            }
         }
         return "room-" + ++roomNo;
     }

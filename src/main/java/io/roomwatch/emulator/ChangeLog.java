@@ -26,6 +26,19 @@ final class ChangeLog {
         return change;
     }
 
+    /** The changes of {@code key}'s room id still in the log, oldest first. */
+    List<Change> of(RoomKey key) {
+        List<Change> out = new ArrayList<>();
+        for (Change change : entries) {
+            if (change.vendor() == key.vendor()
+                    && change.app().equals(key.app())
+                    && change.roomId().equals(key.roomId())) {
+                out.add(change);
+            }
+        }
+        return out;
+    }
+
     ChangePage since(long since, int limit) {
         long oldest = entries.isEmpty() ? latestSeq + 1 : entries.peekFirst().seq();
         List<Change> out = new ArrayList<>();

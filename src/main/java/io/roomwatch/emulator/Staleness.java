@@ -23,4 +23,12 @@ public record Staleness(long volcengineDataDelayMillis, long tencentLiveMemberRe
     public static Staleness none() {
         return new Staleness(0, 0);
     }
+
+    /**
+     * When, within each refresh period, TUILiveKit refreshes the member list of {@code key}'s room id: a phase of its
+     * own per room id, in milliseconds after a multiple of {@code refreshMillis}.
+     */
+    static long phaseOf(RoomKey key, long refreshMillis) {
+        return Math.floorMod(key.hashCode(), refreshMillis);
+    }
 }

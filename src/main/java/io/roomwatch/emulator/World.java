@@ -3,11 +3,14 @@ package io.roomwatch.emulator;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import reactor.core.scheduler.Scheduler;
@@ -32,6 +35,7 @@ public final class World {
     private final Map<RoomKey, LiveRoom> rooms = new LinkedHashMap<>();
     private final Map<String, List<Call>> calls = new LinkedHashMap<>();
     private final ChangeLog log;
+    private final Map<RoomKey, Snapshot> snapshots = new HashMap<>();
     private long nextCallNo = 1;
 
     World(Scheduler clock, int changeLogCapacity, long historyMillis, long retentionMillis) {
@@ -187,9 +191,52 @@ public final class World {
     }
 
     /** The member list a vendor refreshing every {@code refreshMillis} would serve now; empty if the room is not live. */
+    /**
+     * TUILiveKit's {@code get_member_list}: the member list of the room id as it was at its latest refresh. The vendor
+     * refreshes each room's list every {@code refreshMillis}, at a phase of its own (here drawn from the room id), and
+     * the refresh is per room id: a room re-created since the last refresh is served the previous incarnation's
+     * members until the next one. Empty when the room does not exist now (error 100004); {@code refreshMillis} 0:
+     * live.
+     */
     Optional<List<String>> memberSnapshot(RoomKey key, long refreshMillis) {
-        return locked(() -> Optional.ofNullable(rooms.get(key)).map(r -> r.memberSnapshot(now(), refreshMillis)));
+        return locked(() -> {
+            LiveRoom room = rooms.get(key);
+            if (room == null) {
+                return Optional.empty();
+            }
+            if (refreshMillis <= 0) {
+                return Optional.of(List.copyOf(room.members.keySet()));
+            }
+            long now = now();
+            long phase = Staleness.phaseOf(key, refreshMillis);
+            long refreshed = now - Math.floorMod(now - phase, refreshMillis);
+            Snapshot held = snapshots.get(key);
+            if (held == null || held.at() < refreshed) {
+                held = new Snapshot(refreshed, membersAt(key, refreshed));
+                snapshots.put(key, held);
+            }
+            return Optional.of(held.members());
+        });
     }
+
+    /** The members of whatever incarnation of {@code key}'s room id was live at {@code at}, from the change log. */
+    private List<String> membersAt(RoomKey key, long at) {
+        Set<String> members = new LinkedHashSet<>();
+        for (Change change : log.of(key)) {
+            if (change.timeMillis() > at) {
+                break;
+            }
+            switch (change.type()) {
+                case RoomCreated, RoomDestroyed -> members.clear();
+                case UserJoined -> members.add(change.userId());
+                case UserLeft -> members.remove(change.userId());
+            }
+        }
+        return List.copyOf(members);
+    }
+
+    /** A room id's member list as served since its refresh {@code at}. */
+    private record Snapshot(long at, List<String> members) {}
 
     private LiveRoom newRoom(RoomSpec spec, long now) {
         RoomKey key = spec.key();

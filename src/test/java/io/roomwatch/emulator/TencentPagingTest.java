@@ -90,17 +90,45 @@ class TencentPagingTest {
     }
 
     @Test
-    void memberList_isRefreshedOnlyEvery40Seconds_whenStalenessIsDocumented() {
+    void memberList_isRefreshedOnlyEvery40Seconds_atAPhaseOfItsRoomId_whenStalenessIsDocumented() {
         emu = TestEmulator.start(config().withStaleness(Staleness.documented()), Instant.now());
         RoomKey room = liveRoom("stale", 0);
         emu.world().join(room, "early", false);
+        emu.advance(Duration.ofMillis(untilRefresh(room) + 1));
         assertThat(members("stale")).containsExactly("early");
 
         emu.world().join(room, "late", false);
         emu.advance(Duration.ofSeconds(39));
-        assertThat(members("stale")).containsExactly("early");
+        assertThat(members("stale"))
+                .as("still the snapshot of the last refresh")
+                .containsExactly("early");
         emu.advance(Duration.ofSeconds(1));
         assertThat(members("stale")).containsExactly("early", "late");
+    }
+
+    @Test
+    void memberList_ofARoomRecreatedSinceTheLastRefresh_isTheOldIncarnations_untilTheNextRefresh() {
+        emu = TestEmulator.start(config().withStaleness(Staleness.documented()), Instant.now());
+        RoomKey room = liveRoom("reused", 0);
+        emu.world().join(room, "old-member", false);
+        emu.advance(Duration.ofMillis(untilRefresh(room) + 1));
+        emu.world().destroyRoom(room);
+        emu.advance(Duration.ofSeconds(2));
+        liveRoom("reused", 0);
+        emu.world().join(room, "new-member", false);
+
+        assertThat(members("reused"))
+                .as("the snapshot refreshed before the re-creation")
+                .containsExactly("old-member");
+        emu.advance(Duration.ofSeconds(40));
+        assertThat(members("reused")).containsExactly("new-member");
+    }
+
+    /** Milliseconds from now to the room id's next member-list refresh. */
+    private long untilRefresh(RoomKey room) {
+        long refresh = Staleness.documented().tencentLiveMemberRefreshMillis();
+        long now = emu.world().now();
+        return refresh - Math.floorMod(now - Staleness.phaseOf(room, refresh), refresh);
     }
 
     @Test
