@@ -21,6 +21,9 @@ import java.util.Map;
  *       room's true end). The join was observed up to {@code slack} after the vendor answered, so a true leave
  *       after that answer lies after {@code j - slack}.
  * </ul>
+ *
+ * <p>"No invented join": a {@code UserJoined} observed at {@code t} names a user who truly was in that very
+ * incarnation at some moment within {@code [t - slack, t]} (the answer was read then; live member data).
  */
 final class StreamCheck {
 
@@ -47,6 +50,24 @@ final class StreamCheck {
             } else if (e.type() == EventType.ROOM_DESTROYED && !roomEnded(room, at)) {
                 invented.add(describe(e, room, truth.rooms()));
             } else if (e.type() == EventType.USER_LEFT && !userLeft(e, room, member, joinedAt.get(member), at)) {
+                invented.add(describe(e, member, truth.members()));
+            }
+        }
+        return invented;
+    }
+
+    /** One line per join of a user who was not in that incarnation when the answer was read. */
+    List<String> inventedJoins(List<PresenceEvent> events) {
+        List<String> invented = new ArrayList<>();
+        for (PresenceEvent e : events) {
+            if (e.type() != EventType.USER_JOINED) {
+                continue;
+            }
+            String member = e.key().roomId() + "#" + e.room().incarnation() + "/" + e.userId();
+            long at = e.observedAt().toEpochMilli();
+            boolean wasIn = truth.members().getOrDefault(member, List.of()).stream()
+                    .anyMatch(life -> life.from() <= at && (life.isOpen() || life.to() >= at - slack));
+            if (!wasIn) {
                 invented.add(describe(e, member, truth.members()));
             }
         }
