@@ -265,6 +265,7 @@ class CrashRecoveryIT {
                 "    administrator: " + EmulatorConfig.DEMO_ADMINISTRATOR,
                 "    secretKey: " + EmulatorConfig.DEMO_TENCENT_KEY,
                 "    baseUrl: " + emulator.baseUrl(),
+                "    memberRefresh: 0s", // the emulator's member lists are live here (Staleness.none())
                 "    poll: { sweepInterval: 2s }",
                 "  - provider: tencent-conference",
                 "    sdkAppId: \"" + EmulatorConfig.DEMO_SDK_APP_ID + "\"",

@@ -31,7 +31,9 @@ class BenchSmokeIT {
                             "restore.seconds",
                             "emitter.ratio",
                             "rate.live_get_member_list",
-                            "latency.skewed.gain");
+                            "latency.skewed.gain",
+                            "history.stateAfterDays",
+                            "attribution.volcengine");
             assertThat(ctx.results().rows())
                     .allSatisfy(row -> assertThat(row.measured()).doesNotContain("NaN"));
         }

@@ -249,7 +249,8 @@ public final class LatencyBench {
                             Secret.of(EmulatorConfig.DEMO_TENCENT_KEY),
                             "singapore")
                     .withBaseUrl(URI.create(emulator.baseUrl()));
-            TencentLiveProvider provider = TencentLiveProvider.create(TencentLiveSource.of(account), http, timer);
+            TencentLiveProvider provider = TencentLiveProvider.create(
+                    TencentLiveSource.of(account).withMemberRefresh(Duration.ZERO), http, timer); // staleness off here
             PollConfig poll = PollConfig.defaults().withHotWeight(c.hotWeight());
             AppPoller engine = AppPoller.create(provider, timed, sink.snapshotStore(), poll, timer);
             long w0 = System.nanoTime();
