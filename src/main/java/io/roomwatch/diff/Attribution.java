@@ -208,6 +208,14 @@ public final class Attribution {
         while (waiting != null && !waiting.isEmpty()) {
             Observation head = waiting.peekFirst();
             Judgement judgement = judge(state, head, waiting, bound);
+            RoomState live = state.live(roomId);
+            if (judgement.verdict() == Verdict.WAIT
+                    && mode == AttributionMode.EAGER
+                    && live != null
+                    && !suspicious(live, head)) {
+                // eager: what waited behind a suspicious answer needs no more proof than it would have alone
+                judgement = new Judgement(Verdict.ATTRIBUTE, live.ref());
+            }
             if (judgement.verdict() == Verdict.WAIT) {
                 break;
             }

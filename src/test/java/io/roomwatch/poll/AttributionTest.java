@@ -190,6 +190,19 @@ class AttributionTest {
         assertThat(engine.held.size()).isEqualTo(1);
     }
 
+    @Test
+    void givenEagerMode_thenAnswersQueuedBehindTheFirstGoAsSoonAsItIsProven_notAfterTheirOwnProof() {
+        Engine engine = new Engine(VOLC, AttributionMode.EAGER);
+        engine.feed(volcSweep(30, RoomSighting.live("r", "A", at(0))));
+        engine.feed(answer(VOLC, "r", "A", 31, 31.1, "alice")); // the first answer: waits for the listing
+        engine.feed(answer(VOLC, "r", "A", 40, 40.1, "alice", "bob")); // queued behind it
+
+        engine.feed(volcSweep(51.2)); // proves the first one only (listed until 31.2 s)
+
+        assertThat(engine.described()).containsExactly("RoomCreated A", "UserJoined A alice", "UserJoined A bob");
+        assertThat(engine.held.size()).isZero();
+    }
+
     // ---- Tencent
 
     /** TUILiveKit: sweeps and get_room_info name the live incarnation (its CreateTime) as of when they were sent. */
