@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * attributed to incarnation X only once X is known to have been the room id's only incarnation over that whole span:
  *
  * <ul>
- *   <li>X existed from the start of the span: {@code createdAt(X) <= dataFrom}. A snapshot whose span starts earlier
+ *   <li>X existed from the start of the span: {@code createdAt(X) + 1 s <= dataFrom} (vendors give creation times
+ *       in whole seconds, so X may have begun up to a second after the time listed). A snapshot whose span starts earlier
  *       (TUILiveKit, in the first 40 s of an incarnation) may show an earlier incarnation's members, even one that
  *       lived and ended between two sweeps unseen: it is dropped;
  *   <li>and X lasted through its end: a listing complete for creations up to {@code listedUntil >= observedAt}
@@ -59,6 +60,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Pure and deterministic; single use and single thread, like {@link AppState.Builder}: one per batch.
  */
 public final class Attribution {
+
+    /** How precise vendors' creation times are: Volcengine {@code CreateTime} and Tencent's are whole seconds. */
+    static final Duration CREATION_PRECISION = Duration.ofSeconds(1);
 
     /** Answers waiting per room at most. */
     public static final int MAX_PER_ROOM = 32;
@@ -261,8 +265,11 @@ public final class Attribution {
         if (created != null && at.isBefore(created)) {
             return Judgement.DROP; // read before X existed: an older incarnation's, already closed
         }
-        boolean startsBefore =
-                created != null ? from.isBefore(created) : !askedFor(answer).equals(live.ref());
+        // vendors give creation times in whole seconds: X may have begun up to a second after the time listed
+        Instant surelyExisted = created == null ? null : created.plus(CREATION_PRECISION);
+        boolean startsBefore = surelyExisted != null
+                ? from.isBefore(surelyExisted)
+                : !askedFor(answer).equals(live.ref());
         if (startsBefore) {
             // a snapshot that may show the room before X existed: an earlier incarnation's members, even one that
             // lived and ended between two sweeps unseen; its span never changes, so it can never be attributed

@@ -160,6 +160,30 @@ class AttributionTest {
                 .containsExactly("RoomCreated A", "UserJoined A alice", "UserLeft A alice", "RoomDestroyed A");
     }
 
+    /**
+     * Found by EngineEmulatorIT: creation times are whole seconds, so an incarnation listed as created at 24 s may have
+     * begun at 24.9 s; a "room does not exist" read at 24.25 s predates it and must not end it.
+     */
+    @Test
+    void givenAnswerReadWithinTheSecondOfACreationTime_thenItIsNotAttributedToThatIncarnation() {
+        Engine engine = new Engine(VOLC, AttributionMode.SAFE);
+        engine.feed(volcSweep(30, RoomSighting.live("r", "A", at(0))));
+        engine.feed(new RoomGone(new RoomRef(VOLC.room("r"), "A"), null, at(24.25), at(24.3))); // A ended at 23 s
+
+        engine.feed(volcSweep(
+                50,
+                RoomSighting.ended("r", "A", at(0), at(23)),
+                RoomSighting.live("r", "B", at(24)))); // B truly began at 24.9 s; listed in whole seconds
+
+        assertThat(engine.described()).containsExactly("RoomCreated A", "RoomDestroyed A", "RoomCreated B");
+        assertThat(engine.events)
+                .filteredOn(e -> e.type() == io.roomwatch.model.EventType.ROOM_DESTROYED)
+                .singleElement()
+                .satisfies(e -> assertThat(e.occurredAt())
+                        .as("A's own end, from the listing")
+                        .isEqualTo(at(23)));
+    }
+
     @Test
     void givenAnswersThatChangeNothing_thenNothingWaits() {
         Engine engine = new Engine(VOLC, AttributionMode.SAFE);
