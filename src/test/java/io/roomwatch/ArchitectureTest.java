@@ -42,18 +42,19 @@ class ArchitectureTest {
             .resideInAPackage("..roomwatch.poll..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..roomwatch.provider.*..", "..roomwatch.sink.*..", "..roomwatch.state.*..")
+            .resideInAnyPackage(
+                    "..roomwatch.provider.*..", "..roomwatch.sink.*..", "..roomwatch.state.*..", "..roomwatch.kafka..")
             .because("poll talks to RtcProvider/EventSink/SnapshotStore; app picks the implementations")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule kafkaStaysInItsAdapters = noClasses()
             .that()
-            .resideOutsideOfPackages("..roomwatch.sink.kafka..", "..roomwatch.state.kafka..", "..roomwatch.broker..")
+            .resideOutsideOfPackages("..roomwatch.kafka..", "..roomwatch.broker..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.apache.kafka..")
-            .because("only the Kafka sink, the Kafka state store and the embedded broker need Kafka types");
+            .because("only the Kafka adapter (sink, state store) and the embedded broker need Kafka types");
 
     @ArchTest
     static final ArchRule nettyStaysAtTheEdges = noClasses()
@@ -70,8 +71,7 @@ class ArchitectureTest {
             .that()
             .resideOutsideOfPackages(
                     "..roomwatch.provider..",
-                    "..roomwatch.sink.kafka..",
-                    "..roomwatch.state.kafka..",
+                    "..roomwatch.kafka..",
                     "..roomwatch.config..",
                     "..roomwatch.emulator..",
                     "..roomwatch.admin..",
@@ -103,6 +103,7 @@ class ArchitectureTest {
                     "..roomwatch.provider..",
                     "..roomwatch.sink..",
                     "..roomwatch.state..",
+                    "..roomwatch.kafka..",
                     "..roomwatch.config..")
             .because("the emulator plays the vendor: sharing our client code would hide protocol mistakes")
             .allowEmptyShould(true);

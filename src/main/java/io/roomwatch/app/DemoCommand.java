@@ -6,7 +6,7 @@ import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
 import io.roomwatch.emulator.VendorEmulator;
-import io.roomwatch.sink.kafka.KafkaEventTail;
+import io.roomwatch.kafka.KafkaEventTail;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

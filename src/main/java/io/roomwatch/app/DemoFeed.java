@@ -1,9 +1,9 @@
 package io.roomwatch.app;
 
+import io.roomwatch.kafka.KafkaEventTail.Tailed;
 import io.roomwatch.model.AppState;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.provider.RateBudget;
-import io.roomwatch.sink.kafka.KafkaEventTail.Tailed;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.roomwatch.app;
 
 import io.roomwatch.config.KafkaSinkConfig;
-import io.roomwatch.sink.kafka.KafkaEventTail;
-import io.roomwatch.sink.kafka.KafkaEventTail.Tailed;
+import io.roomwatch.kafka.KafkaEventTail;
+import io.roomwatch.kafka.KafkaEventTail.Tailed;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

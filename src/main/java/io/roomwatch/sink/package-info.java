@@ -1,5 +1,5 @@
 /**
- * The delivery SPI: {@link io.roomwatch.sink.EventSink}. The Kafka implementation lives in {@code sink.kafka}.
+ * The delivery SPI: {@link io.roomwatch.sink.EventSink}. The Kafka implementation lives in {@code io.roomwatch.kafka}.
  */
 @NullMarked
 package io.roomwatch.sink;

@@ -1,6 +1,7 @@
 package io.roomwatch.bench;
 
 import io.roomwatch.diff.HeldAnswers;
+import io.roomwatch.kafka.StateRecords;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.AttributionMode;
@@ -10,7 +11,6 @@ import io.roomwatch.model.Provider;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.poll.BenchAccess;
-import io.roomwatch.state.kafka.StateRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.roomwatch.bench;
 
 import io.roomwatch.config.KafkaSinkConfig;
+import io.roomwatch.kafka.KafkaEventSink;
+import io.roomwatch.kafka.KafkaSnapshotStore;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.Provider;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.Transition;
-import io.roomwatch.sink.kafka.KafkaEventSink;
-import io.roomwatch.state.kafka.KafkaSnapshotStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,266 @@
+package io.roomwatch.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomwatch.config.DeliveryMode;
+import io.roomwatch.config.KafkaSinkConfig;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.AppState;
+import io.roomwatch.model.Provider;
+import io.roomwatch.model.Transition;
+import io.roomwatch.sink.SinkFenced;
+import io.roomwatch.sink.SinkInDoubt;
+import io.roomwatch.sink.SinkRejected;
+import io.roomwatch.sink.SinkUnavailable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/** Sink edge cases with Kafka's {@link MockProducer}: classification and lane state, not proof of delivery. */
+class KafkaEventSinkTest {
+
+    private static final AppKey APP = AppKey.of(Provider.VOLCENGINE, "app-1");
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final List<MockProducer<String, byte[]>> producers = new ArrayList<>();
+    private final List<AppState> loads = new ArrayList<>();
+    private final InMemoryClaims.Log claims = new InMemoryClaims.Log();
+    private AppState stored = AppState.empty(APP);
+    private KafkaEventSink sink;
+
+    @AfterEach
+    void close() {
+        sink.close(Duration.ZERO).block(WAIT);
+    }
+
+    @Test
+    void whenCommitting_thenEventsThenStateInOneTransaction() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+
+        sink.commit(APP, List.of(first)).block(WAIT);
+
+        MockProducer<String, byte[]> producer = producers.get(0);
+        assertThat(producer.transactionCommitted()).isTrue();
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.history().stream().map(ProducerRecord::topic))
+                .containsExactly(
+                        "roomwatch.events",
+                        "roomwatch.events",
+                        "roomwatch.state",
+                        "roomwatch.state",
+                        "roomwatch.state");
+        assertThat(producer.history().stream().map(ProducerRecord::key))
+                .containsExactly(
+                        "volcengine/app-1/r1",
+                        "volcengine/app-1/r2",
+                        "volcengine/app-1/r1",
+                        "volcengine/app-1/r2",
+                        "volcengine/app-1");
+    }
+
+    @Test
+    void givenAtLeastOnce_whenCommitting_thenNoTransaction_andStateAfterEvents() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1").withDeliveryMode(DeliveryMode.AT_LEAST_ONCE));
+        Story story = new Story(APP);
+
+        sink.commit(APP, List.of(story.script().get(0).apply(story))).block(WAIT);
+
+        MockProducer<String, byte[]> producer = producers.get(0);
+        assertThat(producer.transactionInitialized()).isFalse();
+        assertThat(producer.history().stream().map(ProducerRecord::topic))
+                .containsExactly(
+                        "roomwatch.events",
+                        "roomwatch.events",
+                        "roomwatch.state",
+                        "roomwatch.state",
+                        "roomwatch.state");
+    }
+
+    @Test
+    void givenCommitTimesOut_whenCommitting_thenInDoubt_andNextCommitReloadsOnFreshProducer() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        sink.snapshotStore().load(APP).block(WAIT);
+        Transition first = story.script().get(0).apply(story);
+        producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkInDoubt.class)
+                .hasMessageContaining("may or may not be committed");
+        assertThat(producers.get(0).closed()).isTrue();
+
+        sink.commit(APP, List.of(first)).block(WAIT); // it was not committed: the store still has the old state
+        assertThat(producers).hasSize(2);
+        assertThat(loads).hasSize(2);
+        assertThat(producers.get(1).commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenInDoubtCommitTurnedOutCommitted_whenRedoingFromOldState_thenInDoubtAgain() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
+
+        stored = AppState.empty(APP).apply(first); // the broker did commit it
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkInDoubt.class)
+                .hasMessageContaining("reload");
+        assertThat(sink.snapshotStore().load(APP).block(WAIT)).isEqualTo(stored);
+    }
+
+    @Test
+    void givenFenced_whenCommitting_thenFatal_andEveryLaterCommitFailsTheSameWithoutANewProducer() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        claims.append(APP, "another instance"); // which then took the transactional id
+        producers.get(0).commitTransactionException = new ProducerFencedException("newer epoch");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThat(producers).hasSize(1);
+        assertThat(producers.get(0).closed()).isTrue();
+    }
+
+    @Test
+    void givenAbortFailsWithAnUnknownServerError_afterAnotherInstanceClaimedTheApp_thenFencedAtOnce_withoutReinit() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        claims.append(APP, "the successor"); // a new instance claimed the app, then took the transactional id
+        producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+        producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("the successor")
+                .hasMessageContaining("not taken back");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThat(producers)
+                .as("initTransactions never called again: the successor keeps the id")
+                .hasSize(1);
+    }
+
+    @Test
+    void givenAbortFailsWithAnUnknownServerError_andNoLaterClaim_thenNextCommitReopensReloadsAndCommits() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+        producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkUnavailable.class)
+                .satisfies(e -> assertThat(((SinkUnavailable) e).isRetriable()).isTrue());
+        assertThat(producers.get(0).closed()).isTrue();
+
+        sink.commit(APP, List.of(first)).block(WAIT); // nobody claimed the app since: the id is taken back
+        assertThat(producers).hasSize(2);
+        assertThat(producers.get(1).transactionInitialized()).isTrue();
+        assertThat(loads).as("the state is reloaded after re-opening").hasSize(2);
+        assertThat(producers.get(1).commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenFencedByTheBrokersOwnTimeoutAbort_andNoLaterClaim_thenRetriable_andTheIdIsTakenBack() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new ProducerFencedException("epoch bumped by a timeout abort");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkUnavailable.class)
+                .hasMessageContaining("lost the transactional id");
+        sink.commit(APP, List.of(first)).block(WAIT);
+        assertThat(producers).hasSize(2);
+        assertThat(producers.get(1).commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenCommitInDoubt_whenAnotherInstanceClaimsBeforeTheRedo_thenFenced_withoutReinit() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        Transition first = story.script().get(0).apply(story);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
+
+        claims.append(APP, "the successor");
+        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("re-opening the producer");
+        assertThat(producers).hasSize(1);
+    }
+
+    @Test
+    void givenAppOpened_thenClaimedOnceBeforeTheFirstInitTransactions() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        sink.snapshotStore().load(APP).block(WAIT);
+        sink.snapshotStore().load(APP).block(WAIT);
+
+        assertThat(claims.size()).isEqualTo(1);
+        assertThat(producers).hasSize(1);
+    }
+
+    @Test
+    void givenNotAuthorized_whenSending_thenRejected_andTransactionAborted() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story story = new Story(APP);
+        sink.snapshotStore().load(APP).block(WAIT);
+        producers.get(0).sendException = new TopicAuthorizationException("no write on roomwatch.events");
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(story.script().get(0).apply(story)))
+                        .block(WAIT))
+                .isInstanceOf(SinkRejected.class)
+                .hasMessageContaining("roomwatch.events");
+    }
+
+    @Test
+    void givenEventOfAnotherApp_whenCommitting_thenIllegalArgument() {
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
+        Story other = new Story(AppKey.of(Provider.TENCENT_LIVE, "1400"));
+        Transition foreign = other.script().get(0).apply(other);
+
+        assertThatThrownBy(() -> sink.commit(APP, List.of(foreign)).block(WAIT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private KafkaEventSink sink(KafkaSinkConfig config) {
+        return KafkaEventSink.create(config, this::load, this::producer, new InMemoryClaims(claims, "this"), () -> {});
+    }
+
+    private Mono<AppState> load(AppKey app) {
+        return Mono.fromSupplier(() -> {
+            loads.add(stored);
+            return stored;
+        });
+    }
+
+    private MockProducer<String, byte[]> producer(AppKey app) {
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        producers.add(producer);
+        return producer;
+    }
+}
