@@ -69,14 +69,15 @@ final class PollerApp implements AutoCloseable {
     static PollerApp start(RoomwatchConfig settings, Consumer<CycleReport> onReport, Runnable onAllStopped) {
         Scheduler timer = Schedulers.parallel();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        KafkaEventSink sink = KafkaEventSink.create(settings.kafka(), KafkaSnapshotStore.create(settings.kafka()));
+        KafkaEventSink sink = KafkaEventSink.create(settings.kafka(), timer);
+        KafkaSnapshotStore store = KafkaSnapshotStore.create(settings.kafka());
         List<AutoCloseable> resources = new ArrayList<>();
         List<RtcProvider> providers = new ArrayList<>();
         List<AppPoller> pollers = new ArrayList<>();
         for (AppConfig spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
-            pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer, registry));
+            pollers.add(AppPoller.create(provider, sink, store, spec.poll(), timer, registry));
         }
         Disposable polling = Flux.merge(
                         pollers.stream().map(p -> runAlone(p, onReport)).toList())

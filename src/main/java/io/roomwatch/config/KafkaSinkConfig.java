@@ -82,7 +82,13 @@ public record KafkaSinkConfig(
                         value = "2m",
                         min = ">0",
                         doc = "Restoring state fails when reading the state topic makes no progress for this long.")
-                Duration loadTimeout) {
+                Duration loadTimeout,
+        @Setting(
+                        value = "30s",
+                        min = "1s",
+                        doc = "How often an app with nothing to commit checks that no other instance has claimed it"
+                                + " (a zombie learns it is fenced within this time; no transaction is spent).")
+                Duration ownershipCheckInterval) {
 
     private static final Pattern SECRET =
             Pattern.compile("password|secret|jaas|token|credential|private|ssl\\.key\\.|api\\.key");
@@ -105,7 +111,8 @@ public record KafkaSinkConfig(
                 deliveryTimeout,
                 transactionTimeout,
                 bufferMemory,
-                loadTimeout);
+                loadTimeout,
+                ownershipCheckInterval);
         clientProperties = Map.copyOf(clientProperties);
         routes = routes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(routes));
         if (routes.values().stream().anyMatch(String::isBlank)) {
@@ -174,7 +181,8 @@ public record KafkaSinkConfig(
                 + eventsRetention + ", deliveryMode=" + deliveryMode + ", transactionalIdPrefix="
                 + transactionalIdPrefix + ", maxInFlight=" + maxInFlight + ", blockTimeout=" + blockTimeout
                 + ", deliveryTimeout=" + deliveryTimeout + ", transactionTimeout=" + transactionTimeout
-                + ", bufferMemory=" + bufferMemory + ", loadTimeout=" + loadTimeout + "]";
+                + ", bufferMemory=" + bufferMemory + ", loadTimeout=" + loadTimeout + ", ownershipCheckInterval="
+                + ownershipCheckInterval + "]";
     }
 
     /** {@link #clientProperties()}: the ones roomwatch sets itself, for its guarantees, and what to do instead. */

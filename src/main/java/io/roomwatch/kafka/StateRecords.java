@@ -5,6 +5,7 @@ import io.roomwatch.model.AppState;
 import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomKey;
 import io.roomwatch.model.RoomState;
+import io.roomwatch.model.StateChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +78,27 @@ public final class StateRecords {
      * rooms.
      */
     public static List<ProducerRecord<String, byte[]>> roomChanges(String topic, AppState before, AppState after) {
-        requireSameApp(before, after);
-        // a state derived from another keeps the very same objects for the rooms it did not touch, so only rooms
-        // whose entries are different objects (the few a batch touched) are compared and sorted, not every room
+        return roomChanges(topic, StateChange.between(before, after));
+    }
+
+    /**
+     * The room entries that change with {@code change}, sorted by room id: only the {@link StateChange#touched()}
+     * rooms are looked at when it names them (a batch touches a few rooms of many), otherwise every room.
+     */
+    public static List<ProducerRecord<String, byte[]>> roomChanges(String topic, StateChange change) {
+        AppState before = change.before();
+        AppState after = change.after();
         TreeSet<String> roomIds = new TreeSet<>();
-        addDiffering(roomIds, before.live(), after.live());
-        addDiffering(roomIds, after.live(), before.live());
-        addDiffering(roomIds, before.retired(), after.retired());
-        addDiffering(roomIds, after.retired(), before.retired());
+        if (change.touched() != null) {
+            roomIds.addAll(change.touched());
+        } else {
+            // a state derived from another keeps the very same objects for the rooms it did not touch, so only rooms
+            // whose entries are different objects are compared and sorted
+            addDiffering(roomIds, before.live(), after.live());
+            addDiffering(roomIds, after.live(), before.live());
+            addDiffering(roomIds, before.retired(), after.retired());
+            addDiffering(roomIds, after.retired(), before.retired());
+        }
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (String roomId : roomIds) {
             RoomEntry old = RoomEntry.of(before, roomId);
@@ -108,8 +122,13 @@ public final class StateRecords {
 
     /** {@link #roomChanges} followed by {@link #appChange}. */
     public static List<ProducerRecord<String, byte[]>> changes(String topic, AppState before, AppState after) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(roomChanges(topic, before, after));
-        records.addAll(appChange(topic, before, after));
+        return changes(topic, StateChange.between(before, after));
+    }
+
+    /** {@link #roomChanges} followed by {@link #appChange}, for {@code change}. */
+    public static List<ProducerRecord<String, byte[]>> changes(String topic, StateChange change) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(roomChanges(topic, change));
+        records.addAll(appChange(topic, change.before(), change.after()));
         return records;
     }
 

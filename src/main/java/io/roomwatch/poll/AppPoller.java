@@ -12,10 +12,12 @@ import io.roomwatch.model.Observation;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
+import io.roomwatch.model.StateChange;
 import io.roomwatch.poll.EngineMetrics.PollOutcome;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.VendorRejected;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.EventSink;
 import io.roomwatch.sink.SinkFailure;
 import io.roomwatch.sink.SinkInDoubt;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -69,6 +72,7 @@ public final class AppPoller {
     private final SweepStats stats;
     private final EngineMetrics metrics;
     private volatile AppState committed;
+    private volatile @Nullable AppSession session;
     /** Member answers waiting for attribution, as of the last committed batch (see {@link Attribution}). */
     private volatile HeldAnswers held = HeldAnswers.none();
     /** Live incarnations that had a member answer diffed (for {@link io.roomwatch.model.AttributionMode#EAGER}). */
@@ -161,11 +165,22 @@ public final class AppPoller {
      * ready ({@link #isRestored()} false) and does not poll.
      */
     public Flux<CycleReport> run() {
-        return store.load(app())
-                .retryWhen(restoreRetry())
+        return sink.open(app())
+                .retryWhen(startRetry("open the app for writing"))
+                .doOnNext(opened -> session = opened)
+                // after opening: older instances are fenced and what they left open is settled
+                .then(Mono.defer(() -> store.load(app())).retryWhen(startRetry("restore the state")))
                 .doOnNext(this::restore)
-                .thenMany(Flux.defer(this::cycles))
+                .thenMany(Flux.defer(() -> Flux.merge(cycles(), session().lost().thenMany(Flux.empty()))))
                 .checkpoint("app=" + app());
+    }
+
+    private AppSession session() {
+        AppSession opened = session;
+        if (opened == null) {
+            throw new IllegalStateException(app() + ": the sink session is not open");
+        }
+        return opened;
     }
 
     private void restore(AppState state) {
@@ -281,7 +296,9 @@ public final class AppPoller {
         long started = timer.now(TimeUnit.MILLISECONDS); // concatMap calls this when it takes the batch
         return Mono.defer(() -> diffAndCommit(observations))
                 .doOnError(e -> metrics.commitFailed())
-                .onErrorResume(SinkInDoubt.class, e -> reload().then(Mono.error(e)))
+                .onErrorResume(
+                        SinkInDoubt.class,
+                        e -> session().settle().then(reload()).then(Mono.error(e)))
                 .retryWhen(commitRetry())
                 .map(batch -> accept(batch, observations.size(), started))
                 .flatMap(report -> forgetOldHistory().thenReturn(report));
@@ -300,26 +317,28 @@ public final class AppPoller {
         }
         lastPruneMillis = now;
         Instant cutoff = Instant.ofEpochMilli(now).minus(config.historyHorizon());
-        if (committed.forgetRetiredBefore(cutoff) == committed) {
+        AppState before = committed;
+        AppState pruned = before.forgetRetiredBefore(cutoff);
+        if (pruned == before) {
             return Mono.empty(); // nothing that old: no transaction
         }
-        return sink.forgetRetiredBefore(app(), cutoff)
-                .then(Mono.fromRunnable(() -> pruned(cutoff)))
+        return session()
+                .commit(StateChange.between(before, pruned), List.of())
+                .then(Mono.fromRunnable(() -> pruned(before, pruned, cutoff)))
                 .onErrorResume(
                         e -> e instanceof SinkFailure failure && failure.isRetriable(),
                         e -> Failures.skip(app(), "forgetting history before " + cutoff, e))
                 .then();
     }
 
-    private synchronized void pruned(Instant cutoff) {
-        int before = committed.retired().size();
-        committed = committed.forgetRetiredBefore(cutoff);
+    private synchronized void pruned(AppState before, AppState pruned, Instant cutoff) {
+        committed = pruned;
         log.info(
                 "{}: forgot ended incarnations before {}: {} -> {} room ids remembered",
                 app(),
                 cutoff,
-                before,
-                committed.retired().size());
+                before.retired().size(),
+                pruned.retired().size());
     }
 
     /** How often history is pruned: hourly, or more often for short horizons. */
@@ -336,10 +355,12 @@ public final class AppPoller {
         if (batch.transitions().isEmpty()) {
             return Mono.just(batch);
         }
-        return sink.commit(app(), batch.transitions()).thenReturn(batch);
+        return session()
+                .commit(new StateChange(committed, batch.next(), batch.touched()), batch.events())
+                .thenReturn(batch);
     }
 
-    /** After an in-doubt commit: the store waits until the transaction is settled, then tells what is committed. */
+    /** After an in-doubt commit, once the session settled it: what is committed now. */
     private Mono<AppState> reload() {
         return store.load(app()).doOnNext(state -> {
             committed = state;
@@ -353,14 +374,15 @@ public final class AppPoller {
         });
     }
 
-    private Retry restoreRetry() {
+    private Retry startRetry(String what) {
         return Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                 .maxBackoff(config.commitRetryMaxBackoff())
                 .scheduler(timer)
                 .filter(e -> e instanceof SinkFailure failure && failure.isRetriable())
                 .doBeforeRetry(s -> log.warn(
-                        "{}: cannot restore the state yet (attempt {}), retrying with backoff up to {}; not ready: {}",
+                        "{}: cannot {} yet (attempt {}), retrying with backoff up to {}; not ready: {}",
                         app(),
+                        what,
                         s.totalRetries() + 1,
                         config.commitRetryMaxBackoff(),
                         s.failure().getMessage()));

@@ -17,6 +17,7 @@ import io.roomwatch.model.Transition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.Set;
  * @param changedRooms rooms whose membership changed (for the adaptive member-poll policy)
  * @param sweeps how many of the observations were room sweeps
  * @param attribution answers that started waiting, were released, were dropped in this batch
+ * @param touched room ids whose stored entries the transitions change (upserted or ended incarnations)
  * @param capped by room id, for each member list diffed in this batch (the last one wins): how many present members
  *     a list capped by the vendor ({@link Completeness#TRUNCATED}) did not show; 0 for a list that was not capped
  */
@@ -44,6 +46,7 @@ record Batch(
         Set<RoomRef> changedRooms,
         int sweeps,
         Counts attribution,
+        Set<String> touched,
         Map<String, Integer> capped) {
 
     /** What attribution did in one batch. */
@@ -84,6 +87,7 @@ record Batch(
                 out.changed,
                 sweeps,
                 new Counts(attribution.held(), attribution.released(), attribution.dropped()),
+                out.touched,
                 out.capped);
     }
 
@@ -100,6 +104,7 @@ record Batch(
         private final List<Transition> transitions = new ArrayList<>();
         private final Set<RoomRef> changed = new LinkedHashSet<>();
         private final Map<String, Integer> capped = new HashMap<>();
+        private final Set<String> touched = new HashSet<>();
 
         Diffing(AppState.Builder working, int leaveAfterMisses) {
             this.working = working;
@@ -146,6 +151,8 @@ record Batch(
             }
             transitions.add(t);
             working.apply(t);
+            t.upserted().forEach(room -> touched.add(room.ref().key().roomId()));
+            t.ended().forEach(room -> touched.add(room.ref().key().roomId()));
             t.events().stream().filter(e -> e.userId() != null).forEach(e -> changed.add(e.room()));
         }
     }

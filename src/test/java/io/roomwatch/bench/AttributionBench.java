@@ -13,16 +13,15 @@ import io.roomwatch.emulator.ScenarioConfig;
 import io.roomwatch.emulator.Staleness;
 import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
-import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AttributionMode;
 import io.roomwatch.model.EventType;
 import io.roomwatch.model.PresenceEvent;
-import io.roomwatch.model.Transition;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.volcengine.VolcengineProvider;
-import io.roomwatch.sink.EventSink;
 import io.roomwatch.state.memory.InMemorySnapshotStore;
+import io.roomwatch.testing.RecordingEventSink;
+import io.roomwatch.testing.WatchedSink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -132,9 +130,10 @@ public final class AttributionBench {
         VendorHttp http = VendorHttp.create("bench-attribution", HttpSettings.defaults(), timer);
         Stamped sink = new Stamped();
         InMemorySnapshotStore store = new InMemorySnapshotStore();
+        WatchedSink stamping = new WatchedSink(new RecordingEventSink(store), sink::committed);
         AppPoller engine = AppPoller.create(
                 VolcengineProvider.create(source, http, timer),
-                sink,
+                stamping,
                 store,
                 PollConfig.defaults().withAttribution(mode),
                 timer);
@@ -221,21 +220,16 @@ public final class AttributionBench {
     }
 
     /** Keeps every committed event with the wall-clock time its commit completed. */
-    private static final class Stamped implements EventSink {
+    private static final class Stamped {
         final List<PresenceEvent> events = Collections.synchronizedList(new ArrayList<>());
         final List<Long> committedAt = Collections.synchronizedList(new ArrayList<>());
 
-        @Override
-        public synchronized Mono<Void> commit(AppKey app, List<Transition> transitions) {
-            return Mono.fromRunnable(() -> {
-                long now = System.currentTimeMillis();
-                for (Transition t : transitions) {
-                    for (PresenceEvent e : t.events()) {
-                        events.add(e);
-                        committedAt.add(now);
-                    }
-                }
-            });
+        synchronized void committed(List<PresenceEvent> batch) {
+            long now = System.currentTimeMillis();
+            for (PresenceEvent e : batch) {
+                events.add(e);
+                committedAt.add(now);
+            }
         }
     }
 }

@@ -15,9 +15,12 @@ import io.roomwatch.model.MemberList;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Provider;
 import io.roomwatch.model.RoomState;
+import io.roomwatch.model.StateChange;
 import io.roomwatch.model.Transition;
 import io.roomwatch.model.Visibility;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.testing.ChildProcesses;
+import io.roomwatch.testing.SinkDriver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,10 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>roomwatch: pre-diffed batches (the differ is not timed here, see {@link DiffBench}) of {@code maxBatch} member
  * lists, each from another room of 50 members where 5 leave and 5 earlier ones come back: 10 events per observation,
- * and one state record per room, as the engine hands them to {@link KafkaEventSink#commit}. Timed: serialization
+ * and one state record per room, as the engine hands them to the app's session ({@link AppSession#commit}: the events
+ * and the {@link StateChange} of the batch). Timed: serialization
  * (JSON, CloudEvents headers), sends, the transaction per batch, the state records. Counted: events per second.
  *
  * <p>Kafka: {@code ProducerPerformance} in a child JVM with the sink's own producer properties (acks=all, idempotence,
@@ -241,18 +247,21 @@ public final class EmitterBench {
                 .withTransactionalIdPrefix(ctx.unique("emitter") + "-")
                 .withDeliveryMode(mode);
         Workload work = new Workload(rooms);
-        KafkaEventSink sink = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
-        sink.snapshotStore().load(APP).block(WAIT);
+        KafkaEventSink sink = KafkaEventSink.create(config);
+        SinkDriver driver = new SinkDriver(sink, KafkaSnapshotStore.create(config));
+        driver.load(APP);
         // the rooms exist before the timed part: their first state records are not part of the steady state
         List<RoomState> initial = new ArrayList<>(work.state.live().values());
         for (int i = 0; i < initial.size(); i += 500) {
-            sink.commit(
+            driver.commit(
                             APP,
                             List.of(new Transition(
                                     List.of(), initial.subList(i, Math.min(initial.size(), i + 500)), List.of())))
                     .block(WAIT);
         }
-        List<List<Transition>> planned = new ArrayList<>();
+        // what the engine hands the session per batch: the events and the state change (its fold is not timed here)
+        List<StateChange> changes = new ArrayList<>();
+        List<List<PresenceEvent>> eventsPerBatch = new ArrayList<>();
         long events = 0;
         long stateRecords = 0;
         double eventBytes = 0;
@@ -260,21 +269,29 @@ public final class EmitterBench {
         for (int b = 0; b < batches; b++) {
             AppState before = work.state;
             List<Transition> batch = work.nextBatch(perBatch);
-            planned.add(batch);
+            List<PresenceEvent> batchEvents = new ArrayList<>();
+            Set<String> touched = new HashSet<>();
             for (Transition t : batch) {
-                for (PresenceEvent e : t.events()) {
-                    events++;
-                    eventBytes += size(EventRecords.toRecord(config.eventsTopic(), e));
-                }
+                batchEvents.addAll(t.events());
+                t.upserted().forEach(room -> touched.add(room.ref().key().roomId()));
+                t.ended().forEach(room -> touched.add(room.ref().key().roomId()));
             }
-            for (ProducerRecord<String, byte[]> r : StateRecords.changes(config.stateTopic(), before, work.state)) {
+            StateChange change = new StateChange(before, work.state, touched);
+            changes.add(change);
+            eventsPerBatch.add(batchEvents);
+            for (PresenceEvent e : batchEvents) {
+                events++;
+                eventBytes += size(EventRecords.toRecord(config.eventsTopic(), e));
+            }
+            for (ProducerRecord<String, byte[]> r : StateRecords.changes(config.stateTopic(), change)) {
                 stateRecords++;
                 stateBytes += size(r);
             }
         }
+        AppSession session = driver.session(APP);
         long t0 = System.nanoTime();
-        for (List<Transition> batch : planned) {
-            sink.commit(APP, batch).block(WAIT);
+        for (int b = 0; b < batches; b++) {
+            session.commit(changes.get(b), eventsPerBatch.get(b)).block(WAIT);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         sink.close(Duration.ofSeconds(10)).block(WAIT);

@@ -23,11 +23,12 @@ import io.roomwatch.kafka.KafkaSnapshotStore;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.EventType;
 import io.roomwatch.model.PresenceEvent;
-import io.roomwatch.model.Transition;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.TencentLiveProvider;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.EventSink;
+import io.roomwatch.testing.WatchedSink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,7 +225,7 @@ public final class LatencyBench {
                 .withEventsTopic(ctx.unique("latency-events"))
                 .withStateTopic(ctx.unique("latency-state"))
                 .withTransactionalIdPrefix(ctx.unique("latency") + "-");
-        KafkaEventSink sink = KafkaEventSink.create(kafka, KafkaSnapshotStore.create(kafka));
+        KafkaEventSink sink = KafkaEventSink.create(kafka, timer);
         TimedSink timed = new TimedSink(sink);
         Disposable poller = null;
         try {
@@ -252,7 +253,7 @@ public final class LatencyBench {
             TencentLiveProvider provider = TencentLiveProvider.create(
                     TencentLiveSource.of(account).withMemberRefresh(Duration.ZERO), http, timer); // staleness off here
             PollConfig poll = PollConfig.defaults().withHotWeight(c.hotWeight());
-            AppPoller engine = AppPoller.create(provider, timed, sink.snapshotStore(), poll, timer);
+            AppPoller engine = AppPoller.create(provider, timed, KafkaSnapshotStore.create(kafka), poll, timer);
             long w0 = System.nanoTime();
             AtomicLong failed = new AtomicLong();
             poller = engine.run().subscribe(report -> {}, e -> {
@@ -461,28 +462,23 @@ public final class LatencyBench {
         }
 
         @Override
-        public Mono<Void> commit(AppKey app, List<Transition> transitions) {
-            return delegate.commit(app, transitions).then(Mono.fromRunnable(() -> {
-                long now = System.currentTimeMillis();
-                for (Transition t : transitions) {
-                    for (PresenceEvent e : t.events()) {
-                        if (e.userId() == null) {
-                            continue;
-                        }
-                        boolean joined = e.type() == EventType.USER_JOINED;
-                        commits.putIfAbsent(key(e.key().roomId(), e.userId(), joined), now);
-                        if (joined) {
-                            joins.incrementAndGet();
-                            committedJoins.add(new String[] {e.key().roomId(), e.userId()});
-                        }
-                    }
-                }
-            }));
+        public Mono<AppSession> open(AppKey app) {
+            return new WatchedSink(delegate, this::committed).open(app);
         }
 
-        @Override
-        public Mono<Void> forgetRetiredBefore(AppKey app, java.time.Instant cutoff) {
-            return delegate.forgetRetiredBefore(app, cutoff);
+        private void committed(List<PresenceEvent> events) {
+            long now = System.currentTimeMillis();
+            for (PresenceEvent e : events) {
+                if (e.userId() == null) {
+                    continue;
+                }
+                boolean joined = e.type() == EventType.USER_JOINED;
+                commits.putIfAbsent(key(e.key().roomId(), e.userId(), joined), now);
+                if (joined) {
+                    joins.incrementAndGet();
+                    committedJoins.add(new String[] {e.key().roomId(), e.userId()});
+                }
+            }
         }
     }
 }

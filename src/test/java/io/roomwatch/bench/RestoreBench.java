@@ -8,6 +8,7 @@ import io.roomwatch.model.AppState;
 import io.roomwatch.model.Provider;
 import io.roomwatch.model.RoomState;
 import io.roomwatch.model.Transition;
+import io.roomwatch.testing.SinkDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,16 +35,17 @@ public final class RestoreBench {
                 .withStateTopic(ctx.unique("restore-state"))
                 .withTransactionalIdPrefix(ctx.unique("restore") + "-");
         AppState state = Populations.appState(app, rooms, perRoom, 11);
-        KafkaEventSink sink = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        KafkaEventSink kafkaSink = KafkaEventSink.create(config);
+        SinkDriver sink = new SinkDriver(kafkaSink, KafkaSnapshotStore.create(config));
         long w0 = System.nanoTime();
-        sink.snapshotStore().load(app).block(WAIT);
+        sink.load(app);
         List<RoomState> all = new ArrayList<>(state.live().values());
         for (int i = 0; i < all.size(); i += 500) {
             List<RoomState> chunk = all.subList(i, Math.min(all.size(), i + 500));
             sink.commit(app, List.of(new Transition(List.of(), chunk, List.of())))
                     .block(WAIT);
         }
-        sink.close(Duration.ofSeconds(10)).block(WAIT);
+        kafkaSink.close(Duration.ofSeconds(10)).block(WAIT);
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         long r0 = System.nanoTime();

@@ -12,6 +12,7 @@ import io.roomwatch.model.Transition;
 import io.roomwatch.sink.SinkFailure;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.testing.EventReplay;
+import io.roomwatch.testing.SinkDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -58,10 +59,11 @@ class BrokerOutageIT {
         KafkaSinkConfig config = KafkaSinkConfig.defaults(bootstrap)
                 .withBlockTimeout(Duration.ofSeconds(3))
                 .withDeliveryTimeout(Duration.ofSeconds(4));
-        KafkaEventSink sink = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        KafkaEventSink kafkaSink = KafkaEventSink.create(config);
+        SinkDriver sink = new SinkDriver(kafkaSink, KafkaSnapshotStore.create(config));
         Story story = new Story(APP);
         List<Function<Story, Transition>> script = story.script();
-        sink.snapshotStore().load(APP).block(WAIT);
+        sink.load(APP);
         commitEventually(sink, story, script.get(0));
 
         outage(sink, story, script.get(1), false);
@@ -70,7 +72,7 @@ class BrokerOutageIT {
         for (Function<Story, Transition> step : script.subList(4, script.size())) {
             commitEventually(sink, story, step);
         }
-        sink.close(Duration.ofSeconds(10)).block(WAIT);
+        kafkaSink.close(Duration.ofSeconds(10)).block(WAIT);
 
         List<PresenceEvent> seen = KafkaEventSinkIT.committedEvents(bootstrap, config);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(story.events());
@@ -80,7 +82,7 @@ class BrokerOutageIT {
     }
 
     /** Takes the broker away, checks a commit fails within its bounds, brings the broker back, redoes the cycle. */
-    private void outage(KafkaEventSink sink, Story story, Function<Story, Transition> step, boolean crash) {
+    private void outage(SinkDriver sink, Story story, Function<Story, Transition> step, boolean crash) {
         if (crash) {
             kafka.kill();
         } else {
@@ -98,7 +100,7 @@ class BrokerOutageIT {
     }
 
     /** What the engine does: redo the cycle from the state it has until it commits; reload after a doubt. */
-    private static void commitEventually(KafkaEventSink sink, Story story, Function<Story, Transition> step) {
+    private static void commitEventually(SinkDriver sink, Story story, Function<Story, Transition> step) {
         for (int attempt = 1; ; attempt++) {
             Transition transition = step.apply(story);
             try {
@@ -106,7 +108,7 @@ class BrokerOutageIT {
                 story.accept(transition);
                 return;
             } catch (SinkInDoubt e) {
-                story.reset(sink.snapshotStore().load(APP).block(WAIT));
+                story.reset(sink.reload(APP));
             } catch (SinkFailure e) {
                 assertThat(e.isRetriable()).as(e.getMessage()).isTrue();
                 assertThat(attempt).as("attempts, last: " + e.getMessage()).isLessThan(10);

@@ -13,8 +13,10 @@ import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.model.Provider;
 import io.roomwatch.model.Transition;
 import io.roomwatch.sink.SinkFenced;
+import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.sink.SinkUnavailable;
 import io.roomwatch.testing.EventReplay;
+import io.roomwatch.testing.SinkDriver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Mono;
 
 /** The Kafka sink and state store against a real single-node broker (one per class, topics per test). */
 @Tag("slow")
@@ -67,11 +70,11 @@ class KafkaEventSinkIT {
     @Test
     void givenTwoAppsSharingTopics_whenCommitting_thenReadCommittedSeesEachEventOnceInOrder_andLoadEqualsFold() {
         KafkaSinkConfig config = config("shared").withRoutes(Map.of(EventType.USER_LEFT, "left-" + TOPICS.get()));
-        KafkaEventSink sink = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        Writer sink = writer(KafkaEventSink.create(config), config);
         Story volc = new Story(VOLC);
         Story tencent = new Story(TENCENT);
-        assertThat(sink.snapshotStore().load(VOLC).block(WAIT)).isEqualTo(AppState.empty(VOLC));
-        assertThat(sink.snapshotStore().load(TENCENT).block(WAIT)).isEqualTo(AppState.empty(TENCENT));
+        assertThat(sink.load(VOLC)).isEqualTo(AppState.empty(VOLC));
+        assertThat(sink.load(TENCENT)).isEqualTo(AppState.empty(TENCENT));
 
         for (Function<Story, Transition> step : volc.script()) {
             commit(sink, volc, step.apply(volc));
@@ -99,11 +102,11 @@ class KafkaEventSinkIT {
     void givenFailureMidBatch_whenCommitting_thenNothingVisible_stateUnchanged_andRedoYieldsEachEventOnce() {
         KafkaSinkConfig config = config("abort");
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink sink = KafkaEventSink.create(
-                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Writer sink =
+                writer(KafkaEventSink.create(config, poisoned(config, producers), () -> Topics.ensure(config)), config);
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
-        sink.snapshotStore().load(VOLC).block(WAIT);
+        sink.load(VOLC);
         commit(sink, story, script.get(0).apply(story));
         AppState before = story.state();
 
@@ -131,14 +134,14 @@ class KafkaEventSinkIT {
     @Test
     void givenSecondInstanceWithSameTransactionalId_whenItOpens_thenFirstIsFencedAndStops_andSecondCommitsIntact() {
         KafkaSinkConfig config = config("fencing");
-        KafkaEventSink first = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        Writer first = writer(KafkaEventSink.create(config), config);
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
-        first.snapshotStore().load(VOLC).block(WAIT);
+        first.load(VOLC);
         commit(first, story, script.get(0).apply(story));
 
-        KafkaEventSink second = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
-        assertThat(second.snapshotStore().load(VOLC).block(WAIT)).isEqualTo(story.state());
+        Writer second = writer(KafkaEventSink.create(config), config);
+        assertThat(second.load(VOLC)).isEqualTo(story.state());
         Transition next = script.get(1).apply(story);
         assertThatThrownBy(() -> first.commit(VOLC, List.of(next)).block(WAIT))
                 .isInstanceOf(SinkFenced.class)
@@ -162,14 +165,14 @@ class KafkaEventSinkIT {
     void givenEndTxnFailsAmbiguouslyAfterASuccessorTookTheId_thenTheOldInstanceStops_andTheSuccessorGoesOn() {
         KafkaSinkConfig config = config("ambiguous");
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink old = KafkaEventSink.create(
-                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Writer old =
+                writer(KafkaEventSink.create(config, poisoned(config, producers), () -> Topics.ensure(config)), config);
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
-        old.snapshotStore().load(VOLC).block(WAIT);
+        old.load(VOLC);
         commit(old, story, script.get(0).apply(story));
 
-        KafkaEventSink successor = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        Writer successor = writer(KafkaEventSink.create(config), config);
         AppState before = story.state();
         List<AppState> successorLoaded = new ArrayList<>();
         // while the old instance's transaction is open, the successor claims the app and takes the id (aborting that
@@ -179,9 +182,9 @@ class KafkaEventSinkIT {
                 .failEndTxn(
                         new KafkaException("Unhandled error in EndTxnResponse: The server experienced an unexpected"
                                 + " error when processing the request."),
-                        // join, not block(): this runs on the old instance's lane, a non-blocking Reactor thread
-                        () -> successorLoaded.add(
-                                successor.snapshotStore().load(VOLC).toFuture().join()));
+                        // runs on the old instance's lane, a non-blocking Reactor thread: the driver joins, never
+                        // blocks
+                        () -> successorLoaded.add(successor.load(VOLC)));
         Transition next = script.get(1).apply(story);
         assertThatThrownBy(() -> old.commit(VOLC, List.of(next)).block(WAIT))
                 .isInstanceOf(SinkFenced.class)
@@ -203,17 +206,17 @@ class KafkaEventSinkIT {
     void givenEndTxnFailsAmbiguously_andNoOtherInstance_thenTheIdIsTakenBack_andEachEventCommittedOnce() {
         KafkaSinkConfig config = config("lone");
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink sink = KafkaEventSink.create(
-                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Writer sink =
+                writer(KafkaEventSink.create(config, poisoned(config, producers), () -> Topics.ensure(config)), config);
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
-        sink.snapshotStore().load(VOLC).block(WAIT);
+        sink.load(VOLC);
         commit(sink, story, script.get(0).apply(story));
 
         producers.get(0).failEndTxn(new KafkaException("Unhandled error in EndTxnResponse"));
         Transition next = script.get(1).apply(story);
         assertThatThrownBy(() -> sink.commit(VOLC, List.of(next)).block(WAIT)).isInstanceOf(SinkUnavailable.class);
-        commit(sink, story, next); // the engine redoes the batch: re-opened after the claims check
+        redo(sink, story, next); // the engine redoes the batch: re-opened after the claims check, reloaded
         commit(sink, story, script.get(2).apply(story));
         close(sink);
 
@@ -226,11 +229,11 @@ class KafkaEventSinkIT {
     void givenAtLeastOnce_whenStateSendFails_thenEventsAreOut_stateIsOld_andRedoRepeatsSameEventIds() {
         KafkaSinkConfig config = config("alo").withDeliveryMode(DeliveryMode.AT_LEAST_ONCE);
         List<PoisonedProducer> producers = new ArrayList<>();
-        KafkaEventSink sink = KafkaEventSink.create(
-                config, KafkaSnapshotStore.create(config), poisoned(config, producers), () -> Topics.ensure(config));
+        Writer sink =
+                writer(KafkaEventSink.create(config, poisoned(config, producers), () -> Topics.ensure(config)), config);
         Story story = new Story(VOLC);
         List<Function<Story, Transition>> script = story.script();
-        sink.snapshotStore().load(VOLC).block(WAIT);
+        sink.load(VOLC);
         commit(sink, story, script.get(0).apply(story));
         List<String> log = producers.get(0).log();
         int lastEventAck = log.lastIndexOf("ack:" + config.eventsTopic());
@@ -257,9 +260,9 @@ class KafkaEventSinkIT {
     @Test
     void givenRetiredMarks_whenForgettingOldOnes_thenTombstonesDropThem_andLoadAgrees() {
         KafkaSinkConfig config = config("prune");
-        KafkaEventSink sink = KafkaEventSink.create(config, KafkaSnapshotStore.create(config));
+        Writer sink = writer(KafkaEventSink.create(config), config);
         Story story = new Story(VOLC);
-        sink.snapshotStore().load(VOLC).block(WAIT);
+        sink.load(VOLC);
         story.script().forEach(step -> commit(sink, story, step.apply(story)));
         assertThat(story.state().retired()).containsOnlyKeys("r1", "r2");
 
@@ -296,13 +299,45 @@ class KafkaEventSinkIT {
         };
     }
 
-    private static void commit(KafkaEventSink sink, Story story, Transition transition) {
+    private static void commit(Writer sink, Story story, Transition transition) {
         sink.commit(story.state().app(), List.of(transition)).block(WAIT);
         story.accept(transition);
     }
 
-    private static void close(KafkaEventSink sink) {
-        sink.close(Duration.ofSeconds(10)).block(WAIT);
+    /** What the engine does after a failed commit: when told the state may have moved, reload it; then commit again. */
+    private static void redo(Writer sink, Story story, Transition transition) {
+        AppKey app = story.state().app();
+        try {
+            sink.commit(app, List.of(transition)).block(WAIT);
+        } catch (SinkInDoubt doubt) {
+            assertThat(sink.driver().reload(app)).isEqualTo(sink.driver().state(app));
+            sink.commit(app, List.of(transition)).block(WAIT);
+        }
+        story.accept(transition);
+    }
+
+    private static void close(Writer sink) {
+        sink.sink().close(Duration.ofSeconds(10)).block(WAIT);
+    }
+
+    /** The Kafka sink driven as the engine drives it: opened, state read from the store, commits from that state. */
+    private record Writer(KafkaEventSink sink, SinkDriver driver) {
+
+        AppState load(AppKey app) {
+            return driver.load(app);
+        }
+
+        Mono<Void> commit(AppKey app, List<Transition> transitions) {
+            return driver.commit(app, transitions);
+        }
+
+        Mono<Void> forgetRetiredBefore(AppKey app, java.time.Instant cutoff) {
+            return driver.forgetRetiredBefore(app, cutoff);
+        }
+    }
+
+    private static Writer writer(KafkaEventSink sink, KafkaSinkConfig config) {
+        return new Writer(sink, new SinkDriver(sink, KafkaSnapshotStore.create(config)));
     }
 
     /** The events a read_committed consumer sees on every event topic, checking each record's key and headers. */

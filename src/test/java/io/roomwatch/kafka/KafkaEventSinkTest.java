@@ -13,6 +13,7 @@ import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.sink.SinkRejected;
 import io.roomwatch.sink.SinkUnavailable;
+import io.roomwatch.testing.SinkDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Sink edge cases with Kafka's {@link MockProducer}: classification and lane state, not proof of delivery. */
 class KafkaEventSinkTest {
@@ -39,6 +41,7 @@ class KafkaEventSinkTest {
     private final InMemoryClaims.Log claims = new InMemoryClaims.Log();
     private AppState stored = AppState.empty(APP);
     private KafkaEventSink sink;
+    private SinkDriver driver;
 
     @AfterEach
     void close() {
@@ -51,7 +54,7 @@ class KafkaEventSinkTest {
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
 
-        sink.commit(APP, List.of(first)).block(WAIT);
+        driver.commit(APP, List.of(first)).block(WAIT);
 
         MockProducer<String, byte[]> producer = producers.get(0);
         assertThat(producer.transactionCommitted()).isTrue();
@@ -77,7 +80,7 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1").withDeliveryMode(DeliveryMode.AT_LEAST_ONCE));
         Story story = new Story(APP);
 
-        sink.commit(APP, List.of(story.script().get(0).apply(story))).block(WAIT);
+        driver.commit(APP, List.of(story.script().get(0).apply(story))).block(WAIT);
 
         MockProducer<String, byte[]> producer = producers.get(0);
         assertThat(producer.transactionInitialized()).isFalse();
@@ -94,35 +97,39 @@ class KafkaEventSinkTest {
     void givenCommitTimesOut_whenCommitting_thenInDoubt_andNextCommitReloadsOnFreshProducer() {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         Transition first = story.script().get(0).apply(story);
         producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkInDoubt.class)
                 .hasMessageContaining("may or may not be committed");
         assertThat(producers.get(0).closed()).isTrue();
 
-        sink.commit(APP, List.of(first)).block(WAIT); // it was not committed: the store still has the old state
+        driver.reload(APP); // the engine settles (a fresh producer settles the transaction) and reloads
+        driver.commit(APP, List.of(first)).block(WAIT); // it was not committed: the store still has the old state
         assertThat(producers).hasSize(2);
         assertThat(loads).hasSize(2);
         assertThat(producers.get(1).commitCount()).isEqualTo(1);
     }
 
     @Test
-    void givenInDoubtCommitTurnedOutCommitted_whenRedoingFromOldState_thenInDoubtAgain() {
+    void givenInDoubtCommit_whenRedoingWithoutReloading_thenInDoubtAgain_andNothingWritten() {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
 
         stored = AppState.empty(APP).apply(first); // the broker did commit it
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkInDoubt.class)
                 .hasMessageContaining("reload");
-        assertThat(sink.snapshotStore().load(APP).block(WAIT)).isEqualTo(stored);
+        assertThat(producers.get(1).history())
+                .as("nothing written from a state that may be stale")
+                .isEmpty();
+        assertThat(driver.reload(APP)).isEqualTo(stored);
     }
 
     @Test
@@ -130,12 +137,12 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         claims.append(APP, "another instance"); // which then took the transactional id
         producers.get(0).commitTransactionException = new ProducerFencedException("newer epoch");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
         assertThat(producers).hasSize(1);
         assertThat(producers.get(0).closed()).isTrue();
     }
@@ -145,16 +152,16 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         claims.append(APP, "the successor"); // a new instance claimed the app, then took the transactional id
         producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
         producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkFenced.class)
                 .hasMessageContaining("the successor")
                 .hasMessageContaining("not taken back");
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkFenced.class);
         assertThat(producers)
                 .as("initTransactions never called again: the successor keeps the id")
                 .hasSize(1);
@@ -165,16 +172,20 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         producers.get(0).commitTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
         producers.get(0).abortTransactionException = new KafkaException("Unhandled error in EndTxnResponse");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkUnavailable.class)
                 .satisfies(e -> assertThat(((SinkUnavailable) e).isRetriable()).isTrue());
         assertThat(producers.get(0).closed()).isTrue();
 
-        sink.commit(APP, List.of(first)).block(WAIT); // nobody claimed the app since: the id is taken back
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
+                .as("nobody claimed the app since: the id is taken back, and the caller told to reload")
+                .isInstanceOf(SinkInDoubt.class);
+        driver.reload(APP);
+        driver.commit(APP, List.of(first)).block(WAIT);
         assertThat(producers).hasSize(2);
         assertThat(producers.get(1).transactionInitialized()).isTrue();
         assertThat(loads).as("the state is reloaded after re-opening").hasSize(2);
@@ -186,13 +197,14 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         producers.get(0).commitTransactionException = new ProducerFencedException("epoch bumped by a timeout abort");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkUnavailable.class)
                 .hasMessageContaining("lost the transactional id");
-        sink.commit(APP, List.of(first)).block(WAIT);
+        driver.reload(APP);
+        driver.commit(APP, List.of(first)).block(WAIT);
         assertThat(producers).hasSize(2);
         assertThat(producers.get(1).commitCount()).isEqualTo(1);
     }
@@ -202,12 +214,12 @@ class KafkaEventSinkTest {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
         Transition first = story.script().get(0).apply(story);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         producers.get(0).commitTransactionException = new TimeoutException("lost the coordinator");
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT)).isInstanceOf(SinkInDoubt.class);
 
         claims.append(APP, "the successor");
-        assertThatThrownBy(() -> sink.commit(APP, List.of(first)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(first)).block(WAIT))
                 .isInstanceOf(SinkFenced.class)
                 .hasMessageContaining("re-opening the producer");
         assertThat(producers).hasSize(1);
@@ -216,8 +228,8 @@ class KafkaEventSinkTest {
     @Test
     void givenAppOpened_thenClaimedOnceBeforeTheFirstInitTransactions() {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
-        sink.snapshotStore().load(APP).block(WAIT);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
+        driver.load(APP);
 
         assertThat(claims.size()).isEqualTo(1);
         assertThat(producers).hasSize(1);
@@ -227,11 +239,12 @@ class KafkaEventSinkTest {
     void givenNotAuthorized_whenSending_thenRejected_andTransactionAborted() {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
         Story story = new Story(APP);
-        sink.snapshotStore().load(APP).block(WAIT);
+        driver.load(APP);
         producers.get(0).sendException = new TopicAuthorizationException("no write on roomwatch.events");
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(story.script().get(0).apply(story)))
-                        .block(WAIT))
+        assertThatThrownBy(
+                        () -> driver.commit(APP, List.of(story.script().get(0).apply(story)))
+                                .block(WAIT))
                 .isInstanceOf(SinkRejected.class)
                 .hasMessageContaining("roomwatch.events");
     }
@@ -242,12 +255,15 @@ class KafkaEventSinkTest {
         Story other = new Story(AppKey.of(Provider.TENCENT_LIVE, "1400"));
         Transition foreign = other.script().get(0).apply(other);
 
-        assertThatThrownBy(() -> sink.commit(APP, List.of(foreign)).block(WAIT))
+        assertThatThrownBy(() -> driver.commit(APP, List.of(foreign)).block(WAIT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private KafkaEventSink sink(KafkaSinkConfig config) {
-        return KafkaEventSink.create(config, this::load, this::producer, new InMemoryClaims(claims, "this"), () -> {});
+        KafkaEventSink created = KafkaEventSink.create(
+                config, this::producer, new InMemoryClaims(claims, "this"), () -> {}, Schedulers.immediate());
+        driver = new SinkDriver(created, this::load);
+        return created;
     }
 
     private Mono<AppState> load(AppKey app) {

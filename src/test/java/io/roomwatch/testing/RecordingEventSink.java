@@ -3,11 +3,11 @@ package io.roomwatch.testing;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
-import io.roomwatch.model.Transition;
+import io.roomwatch.model.StateChange;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.EventSink;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.state.memory.InMemorySnapshotStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,61 +15,81 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Records what was committed, and keeps {@code store} up to date as a Kafka state topic would. Can fail the next
- * commits, commit but answer "in doubt", or stall every commit until {@link #release()}: the broker is down.
- * Recording and reading are synchronized, so a test thread may read while a poller commits on its own threads.
+ * Records what was committed, and keeps {@code store} up to date as a Kafka state topic would: each commit moves the
+ * stored state to the change's {@code after}, and fails the test if its {@code before} is not what is stored (the
+ * engine must commit from the state it committed last). Can fail the next commits, commit but answer "in doubt", or
+ * stall every commit until {@link #release()}: the broker is down. Recording and reading are synchronized, so a test
+ * thread may read while a poller commits on its own threads.
  */
 public final class RecordingEventSink implements EventSink {
 
     private final InMemorySnapshotStore store;
     private final List<PresenceEvent> committed = new ArrayList<>();
+    private final List<Integer> forgotten = new ArrayList<>();
     private int attempts;
     private int failNext;
     private int inDoubtNext;
     private Supplier<RuntimeException> failure = () -> new IllegalStateException("unset");
     private Sinks.Empty<Void> stall;
-    private final List<Instant> forgotten = new ArrayList<>();
 
     public RecordingEventSink(InMemorySnapshotStore store) {
         this.store = store;
     }
 
     @Override
-    public Mono<Void> commit(AppKey app, List<Transition> transitions) {
-        return Mono.defer(() -> {
-            attempts++;
-            if (failNext > 0) {
-                failNext--;
-                return Mono.error(failure.get());
-            }
-            Mono<Void> wait = stall == null ? Mono.empty() : stall.asMono();
-            return wait.then(Mono.fromRunnable(() -> record(app, transitions))).then(Mono.defer(() -> inDoubt(app)));
-        });
+    public Mono<AppSession> open(AppKey app) {
+        return Mono.just(new Session(app));
     }
 
-    /** As the Kafka sink does: the stored state forgets ended incarnations older than {@code cutoff}. */
-    @Override
-    public Mono<Void> forgetRetiredBefore(AppKey app, Instant cutoff) {
-        return Mono.fromRunnable(() -> forget(app, cutoff));
-    }
+    /** The session of one app: every commit goes through the recording. */
+    private final class Session implements AppSession {
+        private final AppKey app;
 
-    private synchronized void forget(AppKey app, Instant cutoff) {
-        forgotten.add(cutoff);
-        store.put(store.load(app).block().forgetRetiredBefore(cutoff));
-    }
-
-    /** The cutoffs the engine asked the sink to forget history before, in order. */
-    public synchronized List<Instant> forgotten() {
-        return List.copyOf(forgotten);
-    }
-
-    private synchronized void record(AppKey app, List<Transition> transitions) {
-        AppState state = store.load(app).block();
-        for (Transition t : transitions) {
-            committed.addAll(t.events());
-            state = state.apply(t);
+        Session(AppKey app) {
+            this.app = app;
         }
-        store.put(state);
+
+        @Override
+        public AppKey app() {
+            return app;
+        }
+
+        @Override
+        public Mono<Void> commit(StateChange change, List<PresenceEvent> events) {
+            return Mono.defer(() -> {
+                attempts++;
+                if (failNext > 0) {
+                    failNext--;
+                    return Mono.error(failure.get());
+                }
+                Mono<Void> wait = stall == null ? Mono.empty() : stall.asMono();
+                return wait.then(Mono.fromRunnable(() -> record(change, events)))
+                        .then(Mono.defer(() -> inDoubt(app)));
+            });
+        }
+
+        @Override
+        public Mono<Void> settle() {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> lost() {
+            return Mono.never();
+        }
+    }
+
+    private synchronized void record(StateChange change, List<PresenceEvent> events) {
+        AppState stored = store.load(change.app()).block();
+        if (!stored.equals(change.before())) {
+            throw new AssertionError("a commit from a state that is not the stored one, for " + change.app());
+        }
+        committed.addAll(events);
+        if (events.isEmpty()
+                && change.after().retired().size() < change.before().retired().size()) {
+            forgotten.add(change.after().retired().size());
+        }
+        store.put(change.after());
     }
 
     private Mono<Void> inDoubt(AppKey app) {
@@ -105,6 +125,11 @@ public final class RecordingEventSink implements EventSink {
 
     public synchronized List<PresenceEvent> events() {
         return List.copyOf(committed);
+    }
+
+    /** How many ended room ids were left after each pruning the engine committed, in order. */
+    public synchronized List<Integer> forgotten() {
+        return List.copyOf(forgotten);
     }
 
     public int attempts() {

@@ -5,13 +5,12 @@ import io.roomwatch.config.KafkaSinkConfig;
 import io.roomwatch.kafka.Claims.Claim;
 import io.roomwatch.kafka.SendResult.Failed;
 import io.roomwatch.model.AppKey;
-import io.roomwatch.model.AppState;
 import io.roomwatch.model.PresenceEvent;
-import io.roomwatch.model.Transition;
+import io.roomwatch.model.StateChange;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.SinkFailure;
 import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
-import io.roomwatch.state.SnapshotStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,74 +24,98 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Everything the sink does for one app: its producer (one per app, so that the transactional id is stable per app),
- * its lane thread (every producer call happens there, in order), and the state last committed, from which the state
- * records of the next batch are derived.
+ * One app's transactional session with Kafka: its producer (one per app, so the transactional id is stable per app),
+ * its lane thread (every producer call happens there, in order), and its ownership claim. It holds no state of the
+ * app: each commit is told the state before and after ({@link StateChange}) and writes the difference.
  *
- * <p>Ownership: the lane claims the app ({@link Claims}) before it first opens the producer, which fences older
+ * <p>Ownership: the session claims the app ({@link Claims}) before it first opens the producer, which fences older
  * instances. Whenever an error closed the producer, the next opening takes the transactional id back only if no other
- * instance claimed the app since; otherwise the app is fenced ({@link SinkFenced}) and stops. After an error that
+ * instance claimed the app since; otherwise the app is fenced ({@link SinkFenced}) and stays so. After an error that
  * may hide a fencing (anything but a timeout or a lost connection), the claims are checked at once, so a fenced app
- * learns it from that error. Every re-opening reloads the committed state before the next commit.
+ * learns it from that error. A commit that had to re-open the producer fails with {@link SinkInDoubt} before writing
+ * anything: whoever held the id meanwhile may have written, so the caller reloads first. While the app is idle, {@link
+ * #lost()} checks the claims every {@link KafkaSinkConfig#ownershipCheckInterval()} (skipped when a commit succeeded
+ * since the last check: a commit proves the id was still ours).
  *
- * <p>Mutable fields are only touched from the lane thread or from a chain that follows one (calls for one app never
- * overlap, see {@link io.roomwatch.sink.EventSink}); volatile makes the hand-over between threads visible.
+ * <p>Mutable fields are only touched from the lane thread (calls for one app never overlap, see {@link AppSession});
+ * volatile makes the hand-over between threads visible.
  */
-final class AppLane {
+final class KafkaSession implements AppSession {
 
-    private static final Logger log = LoggerFactory.getLogger(AppLane.class);
+    private static final Logger log = LoggerFactory.getLogger(KafkaSession.class);
 
     private final AppKey app;
     private final KafkaSinkConfig config;
     private final Function<AppKey, Producer<String, byte[]>> producers;
-    private final SnapshotStore store;
     private final Claims claims;
     private final Scheduler lane;
+    private final Scheduler timer;
 
     private volatile @Nullable Producer<String, byte[]> producer;
     /** Where this instance claimed the app; null until the first opening. */
     private volatile @Nullable Claim claim;
-    /** The state of the last committed batch; null until restored, or while a commit is in doubt. */
-    private volatile @Nullable AppState committed;
-    /** The state before a commit whose outcome is unknown: the caller still has it. */
-    private volatile @Nullable AppState inDoubtFrom;
+    /** The producer was opened again after an error: the next commit must first make the caller reload. */
+    private volatile boolean reopened;
+    /** A commit succeeded since the last ownership check (it proves the id was still ours). */
+    private volatile boolean committedSinceCheck;
 
     private volatile boolean transactionOpen;
     private volatile @Nullable SinkFailure fatal;
 
-    AppLane(
+    KafkaSession(
             AppKey app,
             KafkaSinkConfig config,
             Function<AppKey, Producer<String, byte[]>> producers,
-            SnapshotStore store,
             Claims claims,
-            Scheduler lane) {
+            Scheduler lane,
+            Scheduler timer) {
         this.app = app;
         this.config = config;
         this.producers = producers;
-        this.store = store;
         this.claims = claims;
         this.lane = lane;
+        this.timer = timer;
     }
 
-    /** Opens the producer (fencing an older instance) and reloads the committed state. */
-    Mono<AppState> restore() {
-        return onLane(this::forgetState).then(opened()).doOnNext(state -> inDoubtFrom = null);
+    @Override
+    public AppKey app() {
+        return app;
     }
 
-    /** Publishes the transitions' events and the state records that take the committed state where they lead. */
-    Mono<Void> commit(List<Transition> transitions) {
-        return opened().flatMap(this::settleDoubt)
-                .flatMap(before -> write(before, fold(before, transitions), events(transitions)));
+    /** Claims the app (the first time) and opens the producer, fencing an older instance and settling its txn. */
+    Mono<Void> open() {
+        return classified(onLane(() -> openProducer(false)), "opening");
     }
 
-    /** Writes the state without the retirement marks of incarnations created before {@code cutoff}. */
-    Mono<Void> prune(java.time.Instant cutoff) {
-        return opened().flatMap(before -> write(before, before.forgetRetiredBefore(cutoff), List.of()));
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Signals on the lane thread. A commit fails within about {@code blockTimeout + deliveryTimeout +
+     * blockTimeout} when the broker is gone.
+     */
+    @Override
+    public Mono<Void> commit(StateChange change, List<PresenceEvent> events) {
+        return classified(
+                onLane(() -> openProducer(true)).then(Mono.defer(() -> write(change, records(events)))), "commit");
+    }
+
+    @Override
+    public Mono<Void> settle() {
+        return classified(onLane(() -> openProducer(false)), "settling");
+    }
+
+    @Override
+    public Mono<Void> lost() {
+        Duration every = config.ownershipCheckInterval();
+        return Flux.interval(every, every, timer)
+                .onBackpressureDrop() // a check still running: skip this tick
+                .concatMap(tick -> onLane(this::checkOwnership), 0)
+                .then();
     }
 
     /**
@@ -114,30 +137,16 @@ final class AppLane {
         closeProducer(timeout);
     }
 
-    private Mono<AppState> opened() {
-        return onLane(this::openProducer).then(Mono.defer(this::committedState));
-    }
+    // ---- opening and ownership
 
-    private Mono<AppState> committedState() {
-        AppState known = committed;
-        return known != null ? Mono.just(known) : store.load(app).doOnNext(state -> committed = state);
-    }
-
-    /** After a commit in doubt: go on only if it turned out not committed (the caller's state is still right). */
-    private Mono<AppState> settleDoubt(AppState state) {
-        AppState from = inDoubtFrom;
-        inDoubtFrom = null;
-        if (from == null || from.equals(state)) {
-            return Mono.just(state);
-        }
-        return Mono.error(new SinkInDoubt(app, "the earlier commit in doubt was committed: reload the state", null));
-    }
-
-    private void forgetState() {
-        committed = null;
-    }
-
-    private void openProducer() {
+    /**
+     * Opens the producer if it is not: the first time after claiming the app, later only if no other instance
+     * claimed it since. Aborts a transaction left open by a cancelled commit.
+     *
+     * @param failIfReopened whether a re-opening must fail the caller with {@link SinkInDoubt} (a commit: its {@code
+     *     before} state may be stale); a settle reloads anyway
+     */
+    private void openProducer(boolean failIfReopened) {
         SinkFailure stopped = fatal;
         if (stopped != null) {
             throw stopped;
@@ -148,7 +157,7 @@ final class AppLane {
                 claim = claims.claim(app); // announced before the id is taken: a later instance will see it
             } else {
                 requireOwnership(held, "re-opening the producer");
-                reloadBeforeNextCommit(); // whoever held the id meanwhile may have committed
+                reopened = true;
             }
             Producer<String, byte[]> created = producers.apply(app);
             producer = created;
@@ -160,24 +169,67 @@ final class AppLane {
         if (transactionOpen) {
             abort("abortTransaction (left open by a cancelled commit)");
         }
+        if (reopened) {
+            reopened = false;
+            if (failIfReopened) {
+                throw new SinkInDoubt(
+                        app,
+                        "the producer was re-opened after an error; whoever held the app meanwhile may have written:"
+                                + " reload the state before committing",
+                        null);
+            }
+        }
     }
 
-    private Mono<Void> write(AppState before, AppState after, List<ProducerRecord<String, byte[]>> events) {
+    /** Fails the app for good ({@link SinkFenced}) if another instance claimed it after {@code ours}. */
+    private void requireOwnership(Claim ours, String doing) {
+        Optional<String> later = claims.laterClaim(app, ours);
+        if (later.isPresent()) {
+            throw stopIfFatal(new SinkFenced(
+                    app,
+                    doing + ": fenced by another instance, which claimed this app after us (" + later.get()
+                            + "); the transactional id is not taken back",
+                    null));
+        }
+    }
+
+    /** A periodic check while idle: fenced if another instance claimed the app; a failed check proves nothing. */
+    private void checkOwnership() {
+        SinkFailure stopped = fatal;
+        if (stopped != null) {
+            throw stopped;
+        }
+        Claim held = claim;
+        if (held == null || committedSinceCheck) {
+            committedSinceCheck = false;
+            return;
+        }
+        try {
+            requireOwnership(held, "checking ownership while idle");
+        } catch (KafkaException e) {
+            log.debug("{}: ownership check failed, tried again in {}: {}", app, config.ownershipCheckInterval(), e);
+        }
+    }
+
+    // ---- writing
+
+    private Mono<Void> write(StateChange change, List<ProducerRecord<String, byte[]>> events) {
         if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
             List<ProducerRecord<String, byte[]>> all = new ArrayList<>(events);
-            all.addAll(StateRecords.changes(config.stateTopic(), before, after));
-            return transaction(after, all);
+            all.addAll(StateRecords.changes(config.stateTopic(), change));
+            return transaction(all);
         }
         return acknowledged(events)
-                .then(acknowledged(StateRecords.roomChanges(config.stateTopic(), before, after)))
-                .then(acknowledged(StateRecords.appChange(config.stateTopic(), before, after)))
-                .then(onLane(() -> advance(after, events.size())));
+                .then(Mono.defer(() -> acknowledged(StateRecords.roomChanges(config.stateTopic(), change))))
+                .then(Mono.defer(() ->
+                        acknowledged(StateRecords.appChange(config.stateTopic(), change.before(), change.after()))))
+                .then(onLane(() -> committed(events.size())));
     }
 
-    private Mono<Void> transaction(AppState after, List<ProducerRecord<String, byte[]>> records) {
+    private Mono<Void> transaction(List<ProducerRecord<String, byte[]>> records) {
         return onLane(this::begin)
                 .then(Mono.defer(() -> sends().firstFailure(records)))
-                .flatMap(failure -> onLane(() -> end(failure, after, records.size())));
+                .flatMap(failure -> onLane(() -> end(failure, records.size())));
     }
 
     /** At-least-once: completes when every record is acknowledged; fails (classified) otherwise. */
@@ -191,7 +243,7 @@ final class AppLane {
         transactionOpen = true;
     }
 
-    private void end(Optional<Failed> failure, AppState after, int records) {
+    private void end(Optional<Failed> failure, int records) {
         if (failure.isPresent()) {
             abort("abortTransaction");
             throw failed(failure.get());
@@ -211,13 +263,15 @@ final class AppLane {
             throw failed;
         }
         transactionOpen = false;
-        advance(after, records);
+        committed(records);
     }
 
-    private void advance(AppState after, int records) {
-        committed = after;
+    private void committed(int records) {
+        committedSinceCheck = true;
         log.debug("{}: committed {} records", app, records);
     }
+
+    // ---- errors
 
     private SinkFailure failed(Failed failure) {
         SinkFailure failed = stopIfFatal(KafkaErrors.classify(app, "sending " + failure.where(), failure.error()));
@@ -262,29 +316,8 @@ final class AppLane {
         return failure;
     }
 
-    /** Fails the app for good ({@link SinkFenced}) if another instance claimed it after {@code ours}. */
-    private void requireOwnership(Claim ours, String doing) {
-        Optional<String> later = claims.laterClaim(app, ours);
-        if (later.isPresent()) {
-            throw stopIfFatal(new SinkFenced(
-                    app,
-                    doing + ": fenced by another instance, which claimed this app after us (" + later.get()
-                            + "); the transactional id is not taken back",
-                    null));
-        }
-    }
-
-    /** The state committed through this producer may not be the latest: reload it before the next commit. */
-    private void reloadBeforeNextCommit() {
-        if (inDoubtFrom == null) {
-            inDoubtFrom = committed;
-        }
-        committed = null;
-    }
-
+    /** A commit whose outcome is unknown: close the producer; re-opening it (settle) completes or aborts the txn. */
     private SinkInDoubt doubt(RuntimeException e) {
-        inDoubtFrom = committed;
-        committed = null;
         closeProducer(Duration.ZERO);
         SinkInDoubt failure = KafkaErrors.inDoubt(app, e);
         log.warn("{}", failure.getMessage());
@@ -340,26 +373,19 @@ final class AppLane {
                 .then();
     }
 
-    private static AppState fold(AppState before, List<Transition> transitions) {
-        AppState.Builder state = before.toBuilder(); // one copy of the app's rooms per batch, not per transition
-        transitions.forEach(state::apply);
-        return state.build();
+    /** Kafka's exceptions that escape (the claims, a producer call outside the wrappers) classified once, here. */
+    private Mono<Void> classified(Mono<Void> work, String doing) {
+        return work.onErrorMap(KafkaException.class, e -> KafkaErrors.classify(app, doing, e));
     }
 
-    private List<ProducerRecord<String, byte[]>> events(List<Transition> transitions) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        for (Transition transition : transitions) {
-            for (PresenceEvent event : transition.events()) {
-                requireApp(event);
-                records.add(EventRecords.toRecord(config.topicFor(event.type()), event));
+    private List<ProducerRecord<String, byte[]>> records(List<PresenceEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (PresenceEvent event : events) {
+            if (!event.key().app().equals(app)) {
+                throw new IllegalArgumentException("event of " + event.key().app() + " committed for " + app);
             }
+            records.add(EventRecords.toRecord(config.topicFor(event.type()), event));
         }
         return records;
-    }
-
-    private void requireApp(PresenceEvent event) {
-        if (!event.key().app().equals(app)) {
-            throw new IllegalArgumentException("event of " + event.key().app() + " committed for " + app);
-        }
     }
 }
