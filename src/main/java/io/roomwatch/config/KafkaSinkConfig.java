@@ -149,6 +149,11 @@ public record KafkaSinkConfig(
         return Settings.with(this, "stateTopic", value);
     }
 
+    /** With idle ownership checks every {@code value}. */
+    public KafkaSinkConfig withOwnershipCheckInterval(Duration value) {
+        return Settings.with(this, "ownershipCheckInterval", value);
+    }
+
     public KafkaSinkConfig withDeliveryMode(DeliveryMode value) {
         return Settings.with(this, "deliveryMode", value);
     }

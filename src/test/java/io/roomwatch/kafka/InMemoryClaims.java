@@ -37,6 +37,7 @@ final class InMemoryClaims implements Claims {
 
         private final List<AppKey> apps = new ArrayList<>();
         private final List<String> instances = new ArrayList<>();
+        private int checks;
 
         synchronized long append(AppKey app, String instance) {
             apps.add(app);
@@ -45,6 +46,7 @@ final class InMemoryClaims implements Claims {
         }
 
         synchronized Optional<String> after(AppKey app, long offset) {
+            checks++;
             Optional<String> later = Optional.empty();
             for (int i = (int) offset + 1; i < apps.size(); i++) {
                 if (apps.get(i).equals(app)) {
@@ -56,6 +58,11 @@ final class InMemoryClaims implements Claims {
 
         synchronized int size() {
             return apps.size();
+        }
+
+        /** How many times an instance checked for a later claim. */
+        synchronized int checks() {
+            return checks;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.Provider;
 import io.roomwatch.model.Transition;
+import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.SinkFenced;
 import io.roomwatch.sink.SinkInDoubt;
 import io.roomwatch.sink.SinkRejected;
@@ -17,6 +18,7 @@ import io.roomwatch.testing.SinkDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Sink edge cases with Kafka's {@link MockProducer}: classification and lane state, not proof of delivery. */
 class KafkaEventSinkTest {
@@ -235,6 +238,61 @@ class KafkaEventSinkTest {
         assertThat(producers).hasSize(1);
     }
 
+    /** Issue 16: an idle zombie learns it is fenced within one check interval, without spending a transaction. */
+    @Test
+    void givenIdle_whenAnotherInstanceClaimsTheApp_thenLostSignalsFencedWithinOneCheckInterval_withoutATransaction() {
+        VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1").withOwnershipCheckInterval(Duration.ofSeconds(30)), timer);
+        driver.load(APP);
+        AppSession session = driver.session(APP);
+        AtomicReference<Throwable> lost = new AtomicReference<>();
+        session.lost().subscribe(v -> {}, lost::set);
+
+        int checked = claims.checks();
+        timer.advanceTimeBy(Duration.ofSeconds(30)); // a check: still ours
+        await(() -> claims.checks() > checked);
+        claims.append(APP, "the successor");
+        timer.advanceTimeBy(Duration.ofSeconds(29));
+        assertThat(lost.get()).as("not before the next check").isNull();
+        timer.advanceTimeBy(Duration.ofSeconds(1));
+
+        await(() -> lost.get() != null);
+        assertThat(lost.get()).isInstanceOf(SinkFenced.class).hasMessageContaining("the successor");
+        assertThat(producers.get(0).commitCount())
+                .as("no transaction spent on checking")
+                .isZero();
+        assertThatThrownBy(() -> driver.commit(APP, List.of()).block(WAIT)).isInstanceOf(SinkFenced.class);
+    }
+
+    @Test
+    void givenCommitsSinceTheLastCheck_thenTheNextCheckIsSkipped_aCommitProvesOwnership() {
+        VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+        sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1").withOwnershipCheckInterval(Duration.ofSeconds(30)), timer);
+        Story story = new Story(APP);
+        driver.load(APP);
+        AtomicReference<Throwable> lost = new AtomicReference<>();
+        driver.session(APP).lost().subscribe(v -> {}, lost::set);
+        driver.commit(APP, List.of(story.script().get(0).apply(story))).block(WAIT);
+        int checked = claims.checks();
+
+        timer.advanceTimeBy(Duration.ofSeconds(30));
+        await(() -> true);
+
+        assertThat(claims.checks())
+                .as("the commit since the last check proved the id was ours")
+                .isEqualTo(checked);
+        assertThat(lost.get()).isNull();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        // the check runs on the app's lane thread after the virtual tick: wait for it, bounded
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Mono.delay(Duration.ofMillis(50)).block(WAIT); // and let a lane task still queued run
+    }
+
     @Test
     void givenNotAuthorized_whenSending_thenRejected_andTransactionAborted() {
         sink = sink(KafkaSinkConfig.defaults("127.0.0.1:1"));
@@ -260,8 +318,12 @@ class KafkaEventSinkTest {
     }
 
     private KafkaEventSink sink(KafkaSinkConfig config) {
-        KafkaEventSink created = KafkaEventSink.create(
-                config, this::producer, new InMemoryClaims(claims, "this"), () -> {}, Schedulers.immediate());
+        return sink(config, Schedulers.immediate());
+    }
+
+    private KafkaEventSink sink(KafkaSinkConfig config, reactor.core.scheduler.Scheduler timer) {
+        KafkaEventSink created =
+                KafkaEventSink.create(config, this::producer, new InMemoryClaims(claims, "this"), () -> {}, timer);
         driver = new SinkDriver(created, this::load);
         return created;
     }
