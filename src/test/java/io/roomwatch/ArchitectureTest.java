@@ -2,6 +2,7 @@ package io.roomwatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.roomwatch.model.AppState;
 import io.roomwatch.model.planted.PlantedViolation;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,16 @@ class ArchitectureTest {
                     "..roomwatch.provider.*..", "..roomwatch.sink.*..", "..roomwatch.state.*..", "..roomwatch.kafka..")
             .because("poll talks to RtcProvider/EventSink/SnapshotStore; app picks the implementations")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule theEngineOwnsCommittedState = noFields()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage("..roomwatch.kafka..", "..roomwatch.sink..")
+            .should()
+            .haveRawType(AppState.class)
+            .because("the engine owns the committed state and tells the sink what to write (StateChange); a sink"
+                    + " that kept its own copy would fold every batch twice and could disagree with the engine");
 
     @ArchTest
     static final ArchRule kafkaStaysInItsAdapters = noClasses()

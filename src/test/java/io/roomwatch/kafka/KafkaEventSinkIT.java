@@ -225,6 +225,28 @@ class KafkaEventSinkIT {
         assertThat(KafkaSnapshotStore.create(config).load(VOLC).block(WAIT)).isEqualTo(story.state());
     }
 
+    /** Issue 16: an idle zombie learns it is fenced within the check interval, without committing anything. */
+    @Test
+    void givenIdleInstance_whenAnotherClaimsTheApp_thenLostSignalsFencedWithinTheCheckInterval() {
+        KafkaSinkConfig config = config("idle").withOwnershipCheckInterval(Duration.ofSeconds(1));
+        Writer first = writer(KafkaEventSink.create(config), config);
+        Story story = new Story(VOLC);
+        first.load(VOLC);
+        commit(first, story, story.script().get(0).apply(story));
+        Mono<Void> lost = first.driver().session(VOLC).lost();
+
+        Writer second = writer(KafkaEventSink.create(config), config);
+        assertThat(second.load(VOLC)).isEqualTo(story.state());
+
+        assertThatThrownBy(() -> lost.block(Duration.ofSeconds(20)))
+                .isInstanceOf(SinkFenced.class)
+                .hasMessageContaining("idle");
+        commit(second, story, story.script().get(1).apply(story)); // the second goes on
+        close(first);
+        close(second);
+        assertThat(committedEvents(config)).containsExactlyElementsOf(story.events());
+    }
+
     @Test
     void givenAtLeastOnce_whenStateSendFails_thenEventsAreOut_stateIsOld_andRedoRepeatsSameEventIds() {
         KafkaSinkConfig config = config("alo").withDeliveryMode(DeliveryMode.AT_LEAST_ONCE);
