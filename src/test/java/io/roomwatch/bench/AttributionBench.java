@@ -47,7 +47,7 @@ public final class AttributionBench {
     private AttributionBench() {}
 
     public static void run(BenchContext ctx) throws InterruptedException {
-        long seconds = ctx.full() ? 120 : 25;
+        long seconds = ctx.full() ? 120 : 15;
         long delay = ctx.full() ? 20_000 : 5_000;
         Map<AttributionMode, Outcome> outcomes = new LinkedHashMap<>();
         for (AttributionMode mode : AttributionMode.values()) {
@@ -117,6 +117,10 @@ public final class AttributionBench {
         }
     }
 
+    private static boolean full(long seconds) {
+        return seconds > 60;
+    }
+
     private static Outcome measure(AttributionMode mode, long seconds, long delay) throws InterruptedException {
         Scheduler timer = Schedulers.parallel();
         EmulatorConfig config =
@@ -143,7 +147,7 @@ public final class AttributionBench {
                     7, 250, List.of(new AppLoad(Vendor.VOLCENGINE, app, 12, 120, 0.1, 12, 15, 0.2, 0.5, 2, 0, 0, 20))));
             Thread.sleep(seconds * 1000);
             emulator.stopScenario();
-            Thread.sleep(delay + 35_000); // the listing catches up with the end of the churn
+            Thread.sleep(delay + (full(seconds) ? 35_000 : 20_000)); // the listing catches up with the churn's end
         } finally {
             running.dispose();
             http.close();
