@@ -31,7 +31,8 @@ import reactor.netty.http.client.HttpClient;
 class RunJarIT {
 
     private static final Pattern ADMIN = Pattern.compile("admin endpoint on http://127\\.0\\.0\\.1:(\\d+)/");
-    private static final String RETRYING = "cannot restore the state yet";
+    private static final String RETRYING =
+            "yet (attempt"; // "cannot open the app for writing yet (attempt n), retrying ..."
 
     @Test
     @Timeout(180)
