@@ -33,7 +33,8 @@ class RateBudgetTest {
                     assertThat(times.stream().mapToLong(Long::longValue).max().orElseThrow())
                             .isEqualTo(Duration.ofMillis(9_900 + 9 * 15).toNanos());
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
         assertThat(budget.used()).isEqualTo(100);
     }
 
@@ -209,7 +210,8 @@ class RateBudgetTest {
         StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(1))
                 .expectNext("ok")
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
         assertThat(budget.used()).isEqualTo(3);
         assertThat(attempts).hasValue(3);
     }
@@ -296,9 +298,20 @@ class RateBudgetTest {
     @Test
     void givenNoSubscription_whenAcquireIsCalled_thenNothingIsReserved() {
         RateBudget budget = RateBudget.create("test", 1, timer);
-        Mono<Void> unused = budget.acquire();
-        assertThat(unused).isNotNull();
+        Mono<Void> unsubscribed = budget.acquire();
         assertThat(budget.used()).isZero();
+
+        // at 1/s, a slot reserved by the unsubscribed permit would push this one a second back
+        List<Long> done = new CopyOnWriteArrayList<>();
+        budget.acquire().subscribe(null, null, () -> done.add(timer.now(NANOSECONDS)));
+        assertThat(done).as("the first subscribed permit is handed out at once").containsExactly(0L);
+
+        // the unsubscribed one reserves (and pays) only when subscribed: after the one that was
+        unsubscribed.subscribe(null, null, () -> done.add(timer.now(NANOSECONDS)));
+        timer.advanceTimeBy(Duration.ofSeconds(5));
+        assertThat(done).hasSize(2);
+        assertThat(done.get(1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(budget.used()).isEqualTo(2);
     }
 
     private Mono<List<Long>> permits(RateBudget budget, int count) {

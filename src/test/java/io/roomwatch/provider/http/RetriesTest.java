@@ -46,7 +46,8 @@ class RetriesTest {
                 .then(() -> assertThat(budget.currentRate()).isEqualTo(5.0)) // halved by the first answer
                 .thenAwait(Duration.ofSeconds(30))
                 .expectNext("ok")
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(3);
         assertThat(budget.used()).isEqualTo(3);
@@ -110,7 +111,8 @@ class RetriesTest {
         StepVerifier.withVirtualTime(() -> all, () -> timer, Long.MAX_VALUE)
                 .thenAwait(Duration.ofMinutes(5))
                 .assertNext(results -> assertThat(results).hasSize(40))
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(80);
         assertThat(SlidingWindow.maxPerSecond(attempts)).isLessThanOrEqualTo(5);
