@@ -245,7 +245,7 @@ public final class AppPoller {
      * A failed probe proves nothing: the answer waits for the next sweep.
      */
     private Mono<Observation> identify(RoomRef ref, Observation answer) {
-        if (!provider.probeNamesIncarnation() || !(answer instanceof MemberList list) || !mayChange(list)) {
+        if (!provider.traits().probeNamesIncarnation() || !(answer instanceof MemberList list) || !mayChange(list)) {
             return Mono.empty();
         }
         return provider.probe(ref)

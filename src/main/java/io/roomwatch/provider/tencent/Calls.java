@@ -8,8 +8,16 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** The three APIs of one Tencent provider, each with its own budget and retry policy. */
-record Calls(Call list, Call info, Call members) {
+/** The APIs of the two Tencent providers, each with its own budget, retry policy and counted warnings. */
+final class Calls {
+
+    private Calls() {}
+
+    /** TUILiveKit's three APIs. */
+    record Live(Call roomList, Call roomInfo, Call memberList) {}
+
+    /** TUIRoomKit's two: it has no room-list API, so its rooms come from configuration. */
+    record Conference(Call roomInfo, Call memberList) {}
 
     static Call of(String name, int qps, RetrySettings retry, Scheduler timer) {
         RateBudget budget = RateBudget.create(name, qps, timer);

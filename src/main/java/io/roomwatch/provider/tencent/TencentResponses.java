@@ -10,6 +10,7 @@ import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.StatusFailures;
 import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
 import java.util.Locale;
@@ -135,14 +136,7 @@ final class TencentResponses {
     }
 
     private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
-        String code = "HTTP " + reply.status();
-        if (reply.status() == 429) {
-            return new VendorThrottled(app, code, api + ": throttled");
-        }
-        if (reply.status() >= 500) {
-            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
-        }
-        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check region or baseUrl");
+        return StatusFailures.byStatus(app, api, reply, "check region or baseUrl");
     }
 
     private static JsonNode parse(AppKey app, String api, HttpReply reply) {

@@ -14,6 +14,7 @@ import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
 import io.roomwatch.provider.AnswerFlaw;
+import io.roomwatch.provider.ProviderTraits;
 import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.http.Flaws;
@@ -105,6 +106,15 @@ public final class VolcengineProvider implements RtcProvider {
                     .map(users ->
                             users.roomExists() ? memberList(room, users, sent) : new RoomGone(room, null, sent, now()));
         }));
+    }
+
+    /**
+     * Listings are by creation time and complete for what they cover; {@code GetRoomOnlineUsers} does not name the
+     * incarnation it answers for.
+     */
+    @Override
+    public ProviderTraits traits() {
+        return ProviderTraits.NONE;
     }
 
     @Override

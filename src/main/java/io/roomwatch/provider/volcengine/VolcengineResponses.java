@@ -10,6 +10,7 @@ import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.StatusFailures;
 import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
 import java.util.Map;
@@ -110,15 +111,7 @@ final class VolcengineResponses {
     }
 
     private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
-        int status = reply.status();
-        String code = "HTTP " + status;
-        if (status == 429) {
-            return new VendorThrottled(app, code, api + ": throttled");
-        }
-        if (status >= 500) {
-            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
-        }
-        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check baseUrl");
+        return StatusFailures.byStatus(app, api, reply, "check baseUrl");
     }
 
     private static JsonNode parse(AppKey app, String api, HttpReply reply) {
