@@ -47,6 +47,19 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule budgetsArePaidOnlyByTheClients = noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                    "..roomwatch.provider.budget..",
+                    "..roomwatch.provider.http..",
+                    "..roomwatch.provider.volcengine..",
+                    "..roomwatch.provider.tencent..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..roomwatch.provider.budget..")
+            .because("the SPI shows rate budgets as read-only BudgetViews; the app binds their meters from those");
+
+    @ArchTest
     static final ArchRule kafkaStaysInItsAdapters = noClasses()
             .that()
             .resideOutsideOfPackages("..roomwatch.sink.kafka..", "..roomwatch.state.kafka..", "..roomwatch.broker..")

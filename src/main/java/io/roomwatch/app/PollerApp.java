@@ -7,8 +7,9 @@ import io.roomwatch.config.AppConfig;
 import io.roomwatch.config.RoomwatchConfig;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.poll.CycleReport;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.sink.kafka.KafkaEventSink;
 import io.roomwatch.state.kafka.KafkaSnapshotStore;
 import java.time.Duration;
@@ -76,6 +77,7 @@ final class PollerApp implements AutoCloseable {
         for (AppConfig spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
+            VendorMeters.of(provider.budgets()).bindTo(registry);
             pollers.add(AppPoller.create(provider, sink, sink.snapshotStore(), spec.poll(), timer, registry));
         }
         Disposable polling = Flux.merge(
@@ -110,7 +112,7 @@ final class PollerApp implements AutoCloseable {
         return pollers;
     }
 
-    List<RateBudget> budgets() {
+    List<BudgetView> budgets() {
         return providers.stream().flatMap(p -> p.budgets().stream()).toList();
     }
 

@@ -62,10 +62,10 @@ public interface RtcProvider {
     ProviderTraits traits();
 
     /**
-     * The rate budgets this provider pays its calls from, one per vendor API, for metrics ({@link VendorMeters}) and
-     * the demo's summary. Reading them has no effect on them; none by default.
+     * The rate budgets this provider pays its calls from, one per vendor API, read-only: for the meters the app binds
+     * ({@link VendorMeters}) and the demo's summary. Reading them has no effect on them; none by default.
      */
-    default List<RateBudget> budgets() {
+    default List<BudgetView> budgets() {
         return List.of();
     }
 }

@@ -33,6 +33,7 @@ import io.roomwatch.model.AppKey;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.poll.TrueHistory.Span;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.TencentConferenceProvider;
 import io.roomwatch.provider.tencent.TencentLiveProvider;
@@ -225,6 +226,7 @@ class EngineEmulatorIT {
             Vendor vendor, String app, RtcProvider provider, PollConfig pollConfig, int memberQps, int pageSize) {
         InMemorySnapshotStore store = new InMemorySnapshotStore();
         RecordingEventSink sink = new RecordingEventSink(store);
+        VendorMeters.of(provider.budgets()).bindTo(registry); // as PollerApp binds them
         AppPoller poller = AppPoller.create(provider, sink, store, pollConfig, timer, registry);
         apps.put(
                 vendor,

@@ -268,9 +268,9 @@ class OddAnswersIT {
         return new RoomRef(provider.app().room(roomId), "1");
     }
 
-    private static RateBudget budget(RtcProvider provider, String api) {
+    private static BudgetView budget(RtcProvider provider, String api) {
         return provider.budgets().stream()
-                .filter(b -> b.name().endsWith(" " + api))
+                .filter(b -> b.api().equals(api))
                 .findFirst()
                 .orElseThrow();
     }

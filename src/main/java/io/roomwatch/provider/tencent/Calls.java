@@ -1,7 +1,8 @@
 package io.roomwatch.provider.tencent;
 
 import io.roomwatch.config.RetrySettings;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.Retries;
 import java.util.Map;
@@ -19,8 +20,8 @@ final class Calls {
     /** TUIRoomKit's two: it has no room-list API, so its rooms come from configuration. */
     record Conference(Call roomInfo, Call memberList) {}
 
-    static Call of(String name, int qps, RetrySettings retry, Scheduler timer) {
-        RateBudget budget = RateBudget.create(name, qps, timer);
+    static Call of(AppKey app, String api, int qps, RetrySettings retry, Scheduler timer) {
+        RateBudget budget = RateBudget.create(app, api, qps, timer);
         return new Call(budget, Retries.of(retry, budget, timer), Flaws.of(budget));
     }
 

@@ -12,8 +12,8 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.ProviderTraits;
-import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorFailure;
 import io.roomwatch.provider.http.Unexpected;
@@ -71,8 +71,8 @@ public final class TencentConferenceProvider implements RtcProvider {
                 source.account().secretKey(),
                 source.account().userSigValidity(),
                 timer);
-        Calls.Call info = Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer);
-        Calls.Call members = Calls.of(app + " get_room_member_list", source.memberListQps(), source.retry(), timer);
+        Calls.Call info = Calls.of(app, "get_room_info", source.roomInfoQps(), source.retry(), timer);
+        Calls.Call members = Calls.of(app, "get_room_member_list", source.memberListQps(), source.retry(), timer);
         return new TencentConferenceProvider(
                 source,
                 new TencentApi(app, source.account(), userSig, http),
@@ -142,7 +142,7 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
     @Override
-    public List<RateBudget> budgets() {
+    public List<BudgetView> budgets() {
         return List.of(calls.roomInfo().budget(), calls.memberList().budget());
     }
 

@@ -13,9 +13,10 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.ProviderTraits;
-import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Retries;
 import io.roomwatch.provider.http.Unexpected;
 import io.roomwatch.provider.http.VendorFields;
@@ -70,9 +71,9 @@ public final class TencentLiveProvider implements RtcProvider {
                 source.account().userSigValidity(),
                 timer);
         Calls.Live calls = new Calls.Live(
-                Calls.of(app + " get_room_list", source.roomListQps(), source.retry(), timer),
-                Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer),
-                Calls.of(app + " get_member_list", source.memberListQps(), source.retry(), timer));
+                Calls.of(app, "get_room_list", source.roomListQps(), source.retry(), timer),
+                Calls.of(app, "get_room_info", source.roomInfoQps(), source.retry(), timer),
+                Calls.of(app, "get_member_list", source.memberListQps(), source.retry(), timer));
         return new TencentLiveProvider(source, new TencentApi(app, source.account(), userSig, http), calls, timer);
     }
 
@@ -132,7 +133,7 @@ public final class TencentLiveProvider implements RtcProvider {
 
     /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
     @Override
-    public List<RateBudget> budgets() {
+    public List<BudgetView> budgets() {
         return List.of(
                 calls.roomList().budget(),
                 calls.roomInfo().budget(),

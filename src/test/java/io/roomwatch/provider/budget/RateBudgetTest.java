@@ -1,8 +1,11 @@
-package io.roomwatch.provider;
+package io.roomwatch.provider.budget;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Provider;
+import io.roomwatch.provider.SlidingWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +21,13 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 class RateBudgetTest {
 
+    private static final AppKey APP = AppKey.of(Provider.VOLCENGINE, "app-1");
+
     private final VirtualTimeScheduler timer = VirtualTimeScheduler.create();
 
     @Test
     void givenHundredCallersAtOnce_whenAcquiring_thenNeverMoreThanTheLimitInAnySecond() {
-        RateBudget budget = RateBudget.create("test", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 10, timer);
 
         StepVerifier.withVirtualTime(() -> permits(budget, 100), () -> timer, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(20))
@@ -44,7 +49,7 @@ class RateBudgetTest {
         // alone would put 12 hand-outs into one second; the window rule holds each back a second (+ 15 ms) after
         // the permit 10 places before it was really handed out
         LateTimer late = new LateTimer(timer, 9, Duration.ofMillis(300));
-        RateBudget budget = RateBudget.create("test", 10, late);
+        RateBudget budget = RateBudget.create(APP, "test", 10, late);
         List<Long> times = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 30; i++) {
             budget.acquire().subscribe(null, null, () -> times.add(timer.now(NANOSECONDS)));
@@ -66,7 +71,7 @@ class RateBudgetTest {
         // every third wake-up is 40 ms late; 16 callers keep re-acquiring for 20 s; each caller's permits must come
         // in the order they were asked for, and no wait may exceed what the queue ahead of it explains
         LateTimer late = new LateTimer(timer, Integer.MAX_VALUE, Duration.ofMillis(40), 3);
-        RateBudget budget = RateBudget.create("test", 20, late);
+        RateBudget budget = RateBudget.create(APP, "test", 20, late);
         List<long[]> grants = new CopyOnWriteArrayList<>(); // {ticket order, asked at, granted at}
         java.util.concurrent.atomic.AtomicLong order = new java.util.concurrent.atomic.AtomicLong();
         Disposable callers = Flux.range(0, 16)
@@ -98,7 +103,7 @@ class RateBudgetTest {
     @Test
     void givenTheHeadOfTheQueueIsCancelled_whenLaterPermitsAreDue_thenTheyAreHandedOut() {
         LateTimer late = new LateTimer(timer, 1, Duration.ofSeconds(30)); // the first delayed wake-up hangs
-        RateBudget budget = RateBudget.create("test", 10, late);
+        RateBudget budget = RateBudget.create(APP, "test", 10, late);
         budget.acquire().subscribe(); // slot 0: at once
         Disposable stuck = budget.acquire().subscribe(); // slot 100 ms, woken 30 s late
         List<Long> done = new CopyOnWriteArrayList<>();
@@ -115,7 +120,7 @@ class RateBudgetTest {
     void givenACallAnsweredLate_whenThePermitLimitPlacesLaterIsDue_thenItWaitsAsMuchLongerAsTheCallWasLate() {
         // calls answer after 10 ms, except the third, which sat 200 ms somewhere (in the vendor's front end, say):
         // it may have reached the vendor up to 190 ms late, so the permit 5 places later waits that much longer
-        RateBudget budget = RateBudget.create("test", 5, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 5, timer);
         List<Long> sent = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 10; i++) {
             Duration answerAfter = Duration.ofMillis(i == 2 ? 200 : 10);
@@ -145,7 +150,7 @@ class RateBudgetTest {
     // vendor 976 ms after the one `limit` places before it: 11 arrivals in one second
     @Test
     void givenASecondOfRequestsSlowedOnTheWayOut_whenTheLoadLifts_thenNoSecondOfArrivalsExceedsTheLimit() {
-        RateBudget budget = RateBudget.create("test", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 10, timer);
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         Disposable walk = Flux.range(0, 40) // one call after the other, as a page walk asks for its pages
                 .concatMap(i -> budget.paced(vendorCall(arrivals, i >= 10 && i < 20 ? 40 : 1, 1)))
@@ -160,7 +165,7 @@ class RateBudgetTest {
     @Test
     void givenSlowOutboundTripsForHalfAMinute_whenTheLoadLifts_thenStillWithinTheLimitOnceAQuietCallWasSeen() {
         // the estimate's floor is the shortest round trip over minutes, not only over the last `limit` calls
-        RateBudget budget = RateBudget.create("test", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 10, timer);
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         Disposable walk = Flux.range(0, 300)
                 .concatMap(i -> budget.paced(vendorCall(arrivals, i == 0 || i >= 280 ? 1 : 30 + (i % 7) * 5, 1)))
@@ -182,7 +187,7 @@ class RateBudgetTest {
 
     @Test
     void givenACallThatNeverAnswers_whenThePermitLimitPlacesLaterIsDue_thenItIsHeldAtMostMaxHoldLonger() {
-        RateBudget budget = RateBudget.create("test", 2, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 2, timer);
         List<Long> sent = new CopyOnWriteArrayList<>();
         budget.paced(Mono.fromRunnable(() -> sent.add(timer.now(NANOSECONDS))).then(Mono.never()))
                 .subscribe();
@@ -200,7 +205,7 @@ class RateBudgetTest {
 
     @Test
     void givenPacedCallsThatFail_whenRetried_thenEachAttemptPaysAndFailuresPassThrough() {
-        RateBudget budget = RateBudget.create("test", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 10, timer);
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         Mono<String> call = budget.paced(Mono.defer(() -> attempts.incrementAndGet() < 3
                         ? Mono.<String>error(new IllegalStateException("boom"))
@@ -218,7 +223,7 @@ class RateBudgetTest {
 
     @Test
     void givenAThrottledAnswer_whenTimePasses_thenRateHalvesOnceAndRecoversOnePerCleanSecond() {
-        RateBudget budget = RateBudget.create("test", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 10, timer);
 
         budget.throttled();
         budget.throttled(); // same second: answers to requests already in flight
@@ -234,7 +239,7 @@ class RateBudgetTest {
 
     @Test
     void givenRepeatedThrottles_whenHalving_thenNeverBelowASixteenthOfTheLimit() {
-        RateBudget budget = RateBudget.create("test", 32, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 32, timer);
         for (int i = 0; i < 10; i++) {
             budget.throttled();
             assertThat(budget.currentRate()).isGreaterThanOrEqualTo(2.0).isLessThanOrEqualTo(16.0);
@@ -244,7 +249,7 @@ class RateBudgetTest {
 
     @Test
     void givenThrottlesDuringABurst_whenAcquiring_thenSpacingFollowsTheLowerRateAndWindowStaysBelowLimit() {
-        RateBudget budget = RateBudget.create("test", 20, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 20, timer);
         List<Long> times = new CopyOnWriteArrayList<>();
         Disposable burst = permits(budget, 200).subscribe(times::addAll);
         timer.advanceTimeBy(Duration.ofMillis(500));
@@ -264,7 +269,7 @@ class RateBudgetTest {
     @Test
     void givenRandomArrivalsAndThrottles_whenRunningAMinute_thenNoSecondEverExceedsTheLimit() {
         Random random = new Random(42);
-        RateBudget budget = RateBudget.create("test", 7, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 7, timer);
         List<Long> times = new CopyOnWriteArrayList<>();
         for (int step = 0; step < 600; step++) {
             int arrivals = random.nextInt(4);
@@ -284,7 +289,7 @@ class RateBudgetTest {
 
     @Test
     void givenAWaitingPermit_whenCancelled_thenItNeverCompletes() {
-        RateBudget budget = RateBudget.create("test", 1, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 1, timer);
         budget.acquire().subscribe();
         List<Long> done = new CopyOnWriteArrayList<>();
 
@@ -297,7 +302,7 @@ class RateBudgetTest {
 
     @Test
     void givenNoSubscription_whenAcquireIsCalled_thenNothingIsReserved() {
-        RateBudget budget = RateBudget.create("test", 1, timer);
+        RateBudget budget = RateBudget.create(APP, "test", 1, timer);
         Mono<Void> unsubscribed = budget.acquire();
         assertThat(budget.used()).isZero();
 
