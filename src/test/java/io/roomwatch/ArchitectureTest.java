@@ -130,6 +130,16 @@ class ArchitectureTest {
             .because("only app wires the emulator (demo, emulator commands)");
 
     @ArchTest
+    static final ArchRule appStartsTheEmulatorThroughItsEntryPoints = noClasses()
+            .that()
+            .resideOutsideOfPackage("..roomwatch.emulator..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..roomwatch.emulator.*..")
+            .because("the emulator's public surface is its root package; its parts (world, http, vendors, scenario, "
+                    + "control) are its own business");
+
+    @ArchTest
     static final ArchRule noWallClock = noClasses()
             .that()
             .resideOutsideOfPackage("..roomwatch.app..")

@@ -69,7 +69,8 @@ public enum Api {
         return Api.valueOf(key.toUpperCase(Locale.ROOT));
     }
 
-    static Optional<Api> volcengine(String action) {
+    /** The Volcengine API named {@code action} ({@code ListRoomInfo}, ...), if served. */
+    public static Optional<Api> volcengine(String action) {
         for (Api api : values()) {
             if (api.vendor == Vendor.VOLCENGINE && api.wireName.equals(action)) {
                 return Optional.of(api);
@@ -78,7 +79,8 @@ public enum Api {
         return Optional.empty();
     }
 
-    static Optional<Api> tencent(Vendor vendor, String command) {
+    /** {@code vendor}'s Tencent API {@code command} ({@code get_room_list}, ...), if served. */
+    public static Optional<Api> tencent(Vendor vendor, String command) {
         for (Api api : values()) {
             if (api.vendor == vendor && api.wireName.equals(command)) {
                 return Optional.of(api);
@@ -87,7 +89,8 @@ public enum Api {
         return Optional.empty();
     }
 
-    boolean acceptsVersion(String version) {
+    /** Whether this (Volcengine) API is served in {@code version}, e.g. {@code 2020-12-01}. */
+    public boolean acceptsVersion(String version) {
         return versions.contains(version);
     }
 }

@@ -23,7 +23,7 @@ public record ThrottleReply(
         if (volcengineStatus < 200 || volcengineStatus > 599) {
             throw new IllegalArgumentException("volcengineStatus must be an HTTP status, was " + volcengineStatus);
         }
-        Checks.notBlank(volcengineCode, "volcengineCode");
+        ArgumentChecks.notBlank(volcengineCode, "volcengineCode");
     }
 
     /** HTTP 429 + {@code FlowLimitExceeded.QPSOverLimit}; Tencent 60007. */

@@ -25,12 +25,12 @@ public record Tolerance(
         if (!createTimeKey.equals("CreateTime") && !createTimeKey.equals("CreatedTime")) {
             throw new IllegalArgumentException("createTimeKey must be CreateTime or CreatedTime, was " + createTimeKey);
         }
-        Checks.notNegative(clockSkewSeconds, "clockSkewSeconds");
+        ArgumentChecks.notNegative(clockSkewSeconds, "clockSkewSeconds");
         regions = Set.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("regions must not be empty");
         }
-        Checks.notBlank(service, "service");
+        ArgumentChecks.notBlank(service, "service");
     }
 
     /** {@code CreateTime}, ±900 s, 400, {@code cn-north-1}, {@code rtc}, 400. */
