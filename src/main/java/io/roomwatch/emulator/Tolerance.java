@@ -3,7 +3,8 @@ package io.roomwatch.emulator;
 import java.util.Set;
 
 /**
- * Options for vendor facts marked UNCONFIRMED in vendor-apis.md, with the defaults the emulator assumes.
+ * Options for vendor facts the vendors' public pages leave open or contradict (UNCONFIRMED), with the defaults the
+ * emulator assumes.
  *
  * @param createTimeKey JSON key of a {@code ListRoomInfo} item's creation time: {@code CreateTime} (doc example,
  *     default) or {@code CreatedTime} (official Go SDK models)

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Checks the query part every Tencent REST call carries ({@code sdkappid}, {@code identifier}, {@code usersig}),
- * in this order and with these codes (vendor-apis.md B.3):
+ * Checks the query part every Tencent REST call carries ({@code sdkappid}, {@code identifier}, {@code usersig}), in
+ * this order and with these codes (https://www.tencentcloud.com/document/product/1047/34348):
  * <ol>
  *   <li>no {@code sdkappid}: 60012; not a number: 60006 "SDKAppID invalid";</li>
  *   <li>unknown {@code sdkappid}: 70020 "SDKAppID not found" (chosen over 60006 because the app may well exist in

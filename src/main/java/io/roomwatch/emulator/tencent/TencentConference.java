@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * TUIRoomKit (Conference) business answers (vendor-apis.md B.5, seed 004): {@code get_room_info} with
- * {@code RoomType "Conference"} and the live {@code MemberCount}; {@code get_room_member_list} paged by an offset
- * cursor ({@code Count} default 50). The owner's {@code Role} is {@code Owner}, everyone else's {@code Member}.
+ * TUIRoomKit (Conference) business answers ({@code get_room_info} https://trtc.io/document/60704, {@code
+ * get_room_member_list} https://trtc.io/document/60715; sample answer: seed 004 of the test resources): {@code
+ * get_room_info} with {@code RoomType "Conference"} and the live {@code MemberCount}; {@code get_room_member_list}
+ * paged by an offset cursor ({@code Count} default 50). The owner's {@code Role} is {@code Owner}, everyone else's
+ * {@code Member}.
  */
 final class TencentConference {
 

@@ -54,7 +54,8 @@ public final class TencentEndpoint {
             return TencentReplies.fail(requestId, 60009, "request resource " + call.path() + " is not served here");
         }
         if (!call.method().equals("POST")) {
-            // B.1: POST only; 60002 "HTTP parse error" is the closest documented code for a wrong method
+            // POST only (https://www.tencentcloud.com/document/product/647/63398); 60002 "HTTP parse error" is the
+            // closest documented code for a wrong method
             return TencentReplies.fail(requestId, 60002, "HTTP method must be POST");
         }
         TencentAuth.Verdict verdict = auth.check(call);

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * TUILiveKit business answers (vendor-apis.md B.4, seeds 002 and 003). {@code get_room_list} lists public rooms by
- * ViewCount descending (ties: older first, then RoomId) behind an offset cursor, so a re-ordering between pages
- * shows up as duplicates and skips. {@code get_member_list} serves a snapshot refreshed at most every
- * {@code tencentLiveMemberRefreshMillis}, returns at most {@code liveMemberCap} members over all pages, and
- * {@code MemberCount} is the snapshot's full size.
+ * TUILiveKit business answers ({@code get_room_list} https://trtc.io/document/63421, {@code get_room_info}
+ * https://trtc.io/document/63420, {@code get_member_list} https://trtc.io/document/66908; sample answers: seeds 002 and
+ * 003 of the test resources). {@code get_room_list} lists public rooms by ViewCount descending (ties: older first, then
+ * RoomId) behind an offset cursor, so a re-ordering between pages shows up as duplicates and skips. {@code
+ * get_member_list} serves a snapshot refreshed at most every {@code tencentLiveMemberRefreshMillis}, returns at most
+ * {@code liveMemberCap} members over all pages, and {@code MemberCount} is the snapshot's full size.
  */
 final class TencentLive {
 

@@ -5,8 +5,9 @@ import io.roomwatch.emulator.http.Json;
 import io.roomwatch.emulator.http.Reply;
 
 /**
- * The Tencent REST envelope (vendor-apis.md B.1): always HTTP 200 with {@code ActionStatus}, {@code ErrorInfo},
- * {@code ErrorCode}, {@code RequestId}; TUILiveKit/TUIRoomKit payloads under {@code Response}.
+ * The Tencent REST envelope (https://www.tencentcloud.com/document/product/647/63398): always HTTP 200 with {@code
+ * ActionStatus}, {@code ErrorInfo}, {@code ErrorCode}, {@code RequestId}; TUILiveKit/TUIRoomKit payloads under {@code
+ * Response}.
  */
 final class TencentReplies {
 

@@ -19,7 +19,8 @@ record TencentRequest(String roomId, Cursors.Position position, int count, @Null
 
     static TencentRequest parse(Api api, JsonNode body, Limits limits) {
         if (api == Api.LIVE_GET_ROOM_LIST) {
-            return paged("", body.get("Next"), body.get("Count"), 20, 20); // B.4: default 20, at most 20
+            // default 20, at most 20: https://trtc.io/document/63421
+            return paged("", body.get("Next"), body.get("Count"), 20, 20);
         }
         JsonNode roomId = body.get("RoomId");
         if (roomId == null || !roomId.isTextual() || roomId.asText().isEmpty()) {

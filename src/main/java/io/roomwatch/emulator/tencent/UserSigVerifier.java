@@ -14,9 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies a Tencent UserSig (TLSSigAPIv2, vendor-apis.md B.2), independently of any generator: base64url with
- * {@code * - _} → zlib inflate → JSON → recompute {@code TLS.sig}. Checks run in the order of the official Go
- * verifier: sdkappid, identifier, expiry, then the signature. Stateless and thread-safe.
+ * Verifies a Tencent UserSig (TLSSigAPIv2, https://trtc.io/document/34385), independently of any generator: base64url
+ * with {@code * - _} → zlib inflate → JSON → recompute {@code TLS.sig}. Checks run in the order of the official Go
+ * verifier (https://github.com/tencentyun/tls-sig-api-v2-golang): sdkappid, identifier, expiry, then the signature.
+ * Stateless and thread-safe.
  */
 final class UserSigVerifier {
 

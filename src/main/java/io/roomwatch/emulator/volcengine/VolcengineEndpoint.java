@@ -101,7 +101,10 @@ public final class VolcengineEndpoint {
                 () -> VolcengineReplies.success(meta, onlineUsers(appId, id, null)));
     }
 
-    /** {@code GetRoomOnlineUsers} 2023-11-01 (A.6, seed 001): RoomExists=false carries no other field. */
+    /**
+     * {@code GetRoomOnlineUsers} 2023-11-01 (https://www.volcengine.com/docs/6348/1188355; sample answer: seed 001 of
+     * the test resources): RoomExists=false carries no other field.
+     */
     private ObjectNode onlineUsers(String appId, String roomId, @Nullable FaultKind odd) {
         Optional<TrueRoom> room = world.room(RoomAddress.of(Vendor.VOLCENGINE, appId, roomId));
         if (room.isEmpty()) {

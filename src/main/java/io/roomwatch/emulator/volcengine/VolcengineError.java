@@ -3,7 +3,8 @@ package io.roomwatch.emulator.volcengine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Volcengine {@code ResponseMetadata.Error} with its HTTP status (vendor-apis.md A.4).
+ * A Volcengine {@code ResponseMetadata.Error} with its HTTP status (gateway codes:
+ * https://www.volcengine.com/docs/6369/68677; RTC codes: https://www.volcengine.com/docs/6348/70426).
  *
  * @param code {@code Error.Code}
  * @param codeN {@code Error.CodeN}: present for gateway errors, absent for business ({@code InvalidParameter.*}) ones

@@ -5,8 +5,9 @@ import io.roomwatch.emulator.http.Json;
 import io.roomwatch.emulator.http.Reply;
 
 /**
- * The Volcengine envelope (vendor-apis.md A.3): {@code ResponseMetadata} always, {@code Error} only on failure,
- * {@code Result} on success and (empty, as in the doc's business-error example) on business errors.
+ * The Volcengine envelope (https://www.volcengine.com/docs/6348/1178322; the business-error example of
+ * https://docs.byteplus.com/en/docs/byteplus-rtc/docs-69828): {@code ResponseMetadata} always, {@code Error} only on
+ * failure, {@code Result} on success and (empty, as in the doc's business-error example) on business errors.
  */
 final class VolcengineReplies {
 

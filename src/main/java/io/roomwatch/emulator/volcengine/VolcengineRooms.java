@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code ListRoomInfo} (vendor-apis.md A.5, seed 000): call sessions whose creation second lies in
- * {@code [StartTime, EndTime]}, as the world looked {@code volcengineDataDelayMillis} ago. Spans over 24 h are
- * silently cut to StartTime + 24 h, StartTime older than the 14-day look-back is refused
- * ({@code InvalidParameter.OutofTimeRange}), PageSize is clamped to 100, and past {@code listRoomInfoCap} matches
- * {@code HasMore} is true and {@code Total} stops at the cap.
+ * {@code ListRoomInfo} (https://www.volcengine.com/docs/6348/156026; sample answer: seed 000 of the test resources):
+ * call sessions whose creation second lies in {@code [StartTime, EndTime]}, as the world looked {@code
+ * volcengineDataDelayMillis} ago. Spans over 24 h are silently cut to StartTime + 24 h, StartTime older than the 14-day
+ * look-back is refused ({@code InvalidParameter.OutofTimeRange}), PageSize is clamped to 100, and past {@code
+ * listRoomInfoCap} matches {@code HasMore} is true and {@code Total} stops at the cap.
  */
 final class VolcengineRooms {
 

@@ -13,8 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Volcengine "HMAC-SHA256" (V4-style) signature algorithm of vendor-apis.md A.2, written for the emulator's
- * verifier and independent of any client signer. Pinned by the published canonical-request hash and vectors.py.
+ * The Volcengine "HMAC-SHA256" (V4-style) signature algorithm (https://www.volcengine.com/docs/6469/1126804), written
+ * for the emulator's verifier and independent of any client signer. Pinned by BytePlus's published canonical-request
+ * hash (https://docs.byteplus.com/byteplus-platform/reference/example) and the vectors of {@code
+ * VolcengineSignatureVectorsTest}.
  */
 final class VolcengineSigning {
 

@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Verifies a Volcengine header-signed request as the gateway does (vendor-apis.md A.2, Part C.1): re-parses
- * {@code Authorization}, rebuilds the canonical headers in the order {@code SignedHeaders} gives (requiring
- * {@code x-date}, not {@code host}), recomputes with the access key's secret and compares in constant time.
- * Thread-safe (immutable after construction).
+ * Verifies a Volcengine header-signed request as the gateway does (https://www.volcengine.com/docs/6469/1126804):
+ * re-parses {@code Authorization}, rebuilds the canonical headers in the order {@code SignedHeaders} gives (requiring
+ * {@code x-date}, not {@code host}), recomputes with the access key's secret and compares in constant time. Thread-safe
+ * (immutable after construction).
  */
 final class VolcengineVerifier {
 

@@ -19,8 +19,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place that knows Tencent's statuses and codes (vendor-apis.md §B.1, §B.3): a reply becomes a {@link
- * TencentReply} (success or {@code 100004}) or one {@link VendorFailure}.
+ * The one place that knows Tencent's statuses and codes (envelope:
+ * https://www.tencentcloud.com/document/product/647/63398; codes:
+ * https://www.tencentcloud.com/document/product/1047/34348): a reply becomes a {@link TencentReply} (success or {@code
+ * 100004}) or one {@link VendorFailure}.
  */
 final class TencentResponses {
 

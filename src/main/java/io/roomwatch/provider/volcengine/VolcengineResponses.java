@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one place that knows Volcengine's statuses and codes (vendor-apis.md §A.3, §A.4): a reply becomes its {@code
- * Result} or one {@link VendorFailure}. Vendor error codes win over the HTTP status (a throttled answer may come with
- * any status); without a code, 429 is throttled, 5xx transient, any other non-200 rejected.
+ * The one place that knows Volcengine's statuses and codes (envelope: https://www.volcengine.com/docs/6348/1178322;
+ * gateway codes: https://www.volcengine.com/docs/6369/68677; RTC codes: https://www.volcengine.com/docs/6348/70426): a
+ * reply becomes its {@code Result} or one {@link VendorFailure}. Vendor error codes win over the HTTP status (a
+ * throttled answer may come with any status); without a code, 429 is throttled, 5xx transient, any other non-200
+ * rejected.
  */
 final class VolcengineResponses {
 
