@@ -60,6 +60,19 @@ class ArchitectureTest {
                     + " that kept its own copy would fold every batch twice and could disagree with the engine");
 
     @ArchTest
+    static final ArchRule budgetsArePaidOnlyByTheClients = noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                    "..roomwatch.provider.budget..",
+                    "..roomwatch.provider.http..",
+                    "..roomwatch.provider.volcengine..",
+                    "..roomwatch.provider.tencent..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..roomwatch.provider.budget..")
+            .because("the SPI shows rate budgets as read-only BudgetViews; the app binds their meters from those");
+
+    @ArchTest
     static final ArchRule kafkaStaysInItsAdapters = noClasses()
             .that()
             .resideOutsideOfPackages("..roomwatch.kafka..", "..roomwatch.broker..")
@@ -128,6 +141,16 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("..roomwatch.emulator..")
             .because("only app wires the emulator (demo, emulator commands)");
+
+    @ArchTest
+    static final ArchRule appStartsTheEmulatorThroughItsEntryPoints = noClasses()
+            .that()
+            .resideOutsideOfPackage("..roomwatch.emulator..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..roomwatch.emulator.*..")
+            .because("the emulator's public surface is its root package; its parts (world, http, vendors, scenario, "
+                    + "control) are its own business");
 
     @ArchTest
     static final ArchRule noWallClock = noClasses()

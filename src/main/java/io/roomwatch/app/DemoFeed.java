@@ -3,7 +3,7 @@ package io.roomwatch.app;
 import io.roomwatch.kafka.KafkaEventTail.Tailed;
 import io.roomwatch.model.AppState;
 import io.roomwatch.poll.AppPoller;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.StringJoiner;
 final class DemoFeed {
 
     private final PrintWriter out;
-    private final Map<RateBudget, Long> lastUsed = new HashMap<>();
+    private final Map<BudgetView, Long> lastUsed = new HashMap<>();
     private long events;
     private long eventsAtLastSummary;
 
@@ -45,11 +45,12 @@ final class DemoFeed {
         }
         double seconds = period.toMillis() / 1000.0;
         StringJoiner budgets = new StringJoiner(", ");
-        for (RateBudget budget : app.budgets()) {
+        for (BudgetView budget : app.budgets()) {
             long used = budget.used();
             long delta = used - lastUsed.getOrDefault(budget, used);
             lastUsed.put(budget, used);
-            budgets.add(String.format("%s %.0f%%", budget.name(), 100.0 * delta / seconds / budget.limit()));
+            budgets.add(String.format(
+                    "%s %s %.0f%%", budget.app(), budget.api(), 100.0 * delta / seconds / budget.limit()));
         }
         out.printf(
                 "-- %s  rooms %d, members %d, %.1f events/s; budget in use: %s%n",

@@ -9,8 +9,9 @@ import io.roomwatch.kafka.KafkaEventSink;
 import io.roomwatch.kafka.KafkaSnapshotStore;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.poll.CycleReport;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorMeters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,7 @@ final class PollerApp implements AutoCloseable {
         for (AppConfig spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
+            VendorMeters.of(provider.budgets()).bindTo(registry);
             pollers.add(AppPoller.create(provider, sink, store, spec.poll(), timer, registry));
         }
         Disposable polling = Flux.merge(
@@ -111,7 +113,7 @@ final class PollerApp implements AutoCloseable {
         return pollers;
     }
 
-    List<RateBudget> budgets() {
+    List<BudgetView> budgets() {
         return providers.stream().flatMap(p -> p.budgets().stream()).toList();
     }
 

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  */
 final class Regions {
 
-    /** Volcengine signing regions listed in the RTC OpenAPI docs (vendor-apis.md §A.1). */
+    /** Volcengine signing regions listed in the RTC OpenAPI docs (https://www.volcengine.com/docs/6348/1178322). */
     static final List<String> VOLCENGINE = List.of("cn-north-1", "ap-singapore-1", "us-east-1");
 
     /** Volcengine regions with a documented RTC endpoint. */

@@ -9,8 +9,8 @@ package io.roomwatch.emulator;
 public record AccessKey(String accessKeyId, String secretAccessKey) {
 
     public AccessKey {
-        Checks.notBlank(accessKeyId, "accessKeyId");
-        Checks.notBlank(secretAccessKey, "secretAccessKey");
+        ArgumentChecks.notBlank(accessKeyId, "accessKeyId");
+        ArgumentChecks.notBlank(secretAccessKey, "secretAccessKey");
     }
 
     @Override

@@ -34,10 +34,10 @@ public record AppLoad(
         int maxRooms) {
 
     public AppLoad {
-        Checks.notBlank(app, "app");
-        Checks.fraction(shortLivedFraction, "shortLivedFraction");
-        Checks.fraction(invisibleFraction, "invisibleFraction");
-        Checks.fraction(roomIdReuseFraction, "roomIdReuseFraction");
+        ArgumentChecks.notBlank(app, "app");
+        ArgumentChecks.fraction(shortLivedFraction, "shortLivedFraction");
+        ArgumentChecks.fraction(invisibleFraction, "invisibleFraction");
+        ArgumentChecks.fraction(roomIdReuseFraction, "roomIdReuseFraction");
         if (roomsPerMinute < 0
                 || meanLifetimeSeconds < 0
                 || joinsPerMinute < 0

@@ -44,13 +44,13 @@ public record EmulatorConfig(
     public static final String DEMO_ADMINISTRATOR = "administrator";
 
     public EmulatorConfig {
-        Checks.notBlank(host, "host");
+        ArgumentChecks.notBlank(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
         }
         volcengineApps = List.copyOf(volcengineApps);
         tencentApps = List.copyOf(tencentApps);
-        Checks.positive(changeLogCapacity, "changeLogCapacity");
+        ArgumentChecks.positive(changeLogCapacity, "changeLogCapacity");
         if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.contains("?"))) {
             throw new IllegalArgumentException(
                     "basePath must be empty or like /tim-gw (a leading, no trailing slash), was " + basePath);

@@ -67,7 +67,8 @@ public record Fault(
         return new Fault(vendor, api, app, kind, count, delayMillis, page);
     }
 
-    boolean matches(Api called, String calledApp, int calledPage) {
+    /** Whether a call of {@code called} by {@code calledApp} for page {@code calledPage} (0: unpaged) is affected. */
+    public boolean matches(Api called, String calledApp, int calledPage) {
         return vendor == called.vendor()
                 && (api == null || api == called)
                 && (app == null || app.equals(calledApp))

@@ -25,12 +25,12 @@ public record Limits(
         ZoneOffset volcengineZone) {
 
     public Limits {
-        Checks.positive(listRoomInfoCap, "listRoomInfoCap");
-        Checks.positive(lookBackDays, "lookBackDays");
-        Checks.positive(maxSpanHours, "maxSpanHours");
-        Checks.positive(liveMemberCap, "liveMemberCap");
-        Checks.positive(liveMemberPageSize, "liveMemberPageSize");
-        Checks.positive(roomMemberMaxCount, "roomMemberMaxCount");
+        ArgumentChecks.positive(listRoomInfoCap, "listRoomInfoCap");
+        ArgumentChecks.positive(lookBackDays, "lookBackDays");
+        ArgumentChecks.positive(maxSpanHours, "maxSpanHours");
+        ArgumentChecks.positive(liveMemberCap, "liveMemberCap");
+        ArgumentChecks.positive(liveMemberPageSize, "liveMemberPageSize");
+        ArgumentChecks.positive(roomMemberMaxCount, "roomMemberMaxCount");
     }
 
     /** 10 000, 14 days, 24 h, 1000, 100, 100, +08:00. */

@@ -14,7 +14,7 @@ public record RateLimits(boolean enabled, Map<Api, Integer> perSecond) {
 
     public RateLimits {
         perSecond = Map.copyOf(perSecond);
-        perSecond.forEach((api, limit) -> Checks.positive(limit, "rate limit of " + api));
+        perSecond.forEach((api, limit) -> ArgumentChecks.positive(limit, "rate limit of " + api));
     }
 
     /** The documented limits: 60, 40, 10, 200, 200, 200, 200 per second. */
@@ -40,7 +40,8 @@ public record RateLimits(boolean enabled, Map<Api, Integer> perSecond) {
         return new RateLimits(enabled, perSecond);
     }
 
-    int limitOf(Api api) {
+    /** The limit of {@code api}: configured, or else documented. */
+    public int limitOf(Api api) {
         return perSecond.getOrDefault(api, api.documentedPerSecond());
     }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *     sets the initial TUILiveKit ViewCount. Computed fields ({@code RoomId}, {@code RoomType}, {@code CreateTime},
  *     {@code MemberCount}) cannot be overridden.
  */
-public record RoomSpec(RoomKey key, @Nullable String callId, Map<String, Object> attributes) {
+public record RoomSpec(RoomAddress key, @Nullable String callId, Map<String, Object> attributes) {
 
     public RoomSpec {
         attributes = Map.copyOf(attributes);
@@ -20,7 +20,7 @@ public record RoomSpec(RoomKey key, @Nullable String callId, Map<String, Object>
 
     /** A room with generated ids and default attributes. */
     public static RoomSpec of(Vendor vendor, String app, String roomId) {
-        return new RoomSpec(RoomKey.of(vendor, app, roomId), null, Map.of());
+        return new RoomSpec(RoomAddress.of(vendor, app, roomId), null, Map.of());
     }
 
     public RoomSpec withCallId(String callId) {

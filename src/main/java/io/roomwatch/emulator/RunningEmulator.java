@@ -1,5 +1,9 @@
 package io.roomwatch.emulator;
 
+import io.roomwatch.emulator.http.Faults;
+import io.roomwatch.emulator.scenario.ScenarioEngine;
+import io.roomwatch.emulator.scenario.ScenarioRunner;
+import io.roomwatch.emulator.world.World;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;

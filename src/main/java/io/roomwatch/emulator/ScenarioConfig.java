@@ -17,7 +17,7 @@ import java.util.List;
 public record ScenarioConfig(long seed, long tickMillis, List<AppLoad> apps) {
 
     public ScenarioConfig {
-        Checks.notNegative(tickMillis, "tickMillis");
+        ArgumentChecks.notNegative(tickMillis, "tickMillis");
         tickMillis = tickMillis == 0 ? 1000 : tickMillis;
         apps = apps == null ? List.of() : List.copyOf(apps);
     }

@@ -10,8 +10,8 @@ package io.roomwatch.emulator;
 public record Staleness(long volcengineDataDelayMillis, long tencentLiveMemberRefreshMillis) {
 
     public Staleness {
-        Checks.notNegative(volcengineDataDelayMillis, "volcengineDataDelayMillis");
-        Checks.notNegative(tencentLiveMemberRefreshMillis, "tencentLiveMemberRefreshMillis");
+        ArgumentChecks.notNegative(volcengineDataDelayMillis, "volcengineDataDelayMillis");
+        ArgumentChecks.notNegative(tencentLiveMemberRefreshMillis, "tencentLiveMemberRefreshMillis");
     }
 
     /** The documented behaviour: 20 s Volcengine delay, 40 s TUILiveKit member-list refresh. */
@@ -28,7 +28,7 @@ public record Staleness(long volcengineDataDelayMillis, long tencentLiveMemberRe
      * When, within each refresh period, TUILiveKit refreshes the member list of {@code key}'s room id: a phase of its
      * own per room id, in milliseconds after a multiple of {@code refreshMillis}.
      */
-    static long phaseOf(RoomKey key, long refreshMillis) {
+    public static long phaseOf(RoomAddress key, long refreshMillis) {
         return Math.floorMod(key.hashCode(), refreshMillis);
     }
 }

@@ -15,7 +15,7 @@ public record TencentApp(long sdkAppId, String secretKey, Set<String> administra
         if (sdkAppId <= 0) {
             throw new IllegalArgumentException("sdkAppId must be positive, was " + sdkAppId);
         }
-        Checks.notBlank(secretKey, "secretKey");
+        ArgumentChecks.notBlank(secretKey, "secretKey");
         administrators = Set.copyOf(administrators);
         if (administrators.isEmpty()) {
             throw new IllegalArgumentException("app " + sdkAppId + " needs at least one administrator");

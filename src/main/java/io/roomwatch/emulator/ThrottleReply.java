@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a throttled call is answered with. The Volcengine HTTP status and a gateway {@code CodeN} are UNCONFIRMED
- * (vendor-apis.md A.4, B.7), hence configurable; Tencent's exact code among 60007/60011/60018/60019 is UNCONFIRMED too.
+ * (https://www.volcengine.com/docs/6348/70426 names the code, not the status), hence configurable; Tencent's exact code
+ * among 60007/60011/60018/60019 is UNCONFIRMED too (https://www.tencentcloud.com/document/product/1047/34348).
  *
  * @param volcengineStatus HTTP status, default 429
  * @param volcengineCode {@code ResponseMetadata.Error.Code}, default {@code FlowLimitExceeded.QPSOverLimit}
@@ -23,7 +24,7 @@ public record ThrottleReply(
         if (volcengineStatus < 200 || volcengineStatus > 599) {
             throw new IllegalArgumentException("volcengineStatus must be an HTTP status, was " + volcengineStatus);
         }
-        Checks.notBlank(volcengineCode, "volcengineCode");
+        ArgumentChecks.notBlank(volcengineCode, "volcengineCode");
     }
 
     /** HTTP 429 + {@code FlowLimitExceeded.QPSOverLimit}; Tencent 60007. */

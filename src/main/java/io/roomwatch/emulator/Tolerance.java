@@ -3,7 +3,8 @@ package io.roomwatch.emulator;
 import java.util.Set;
 
 /**
- * Options for vendor facts marked UNCONFIRMED in vendor-apis.md, with the defaults the emulator assumes.
+ * Options for vendor facts the vendors' public pages leave open or contradict (UNCONFIRMED), with the defaults the
+ * emulator assumes.
  *
  * @param createTimeKey JSON key of a {@code ListRoomInfo} item's creation time: {@code CreateTime} (doc example,
  *     default) or {@code CreatedTime} (official Go SDK models)
@@ -25,12 +26,12 @@ public record Tolerance(
         if (!createTimeKey.equals("CreateTime") && !createTimeKey.equals("CreatedTime")) {
             throw new IllegalArgumentException("createTimeKey must be CreateTime or CreatedTime, was " + createTimeKey);
         }
-        Checks.notNegative(clockSkewSeconds, "clockSkewSeconds");
+        ArgumentChecks.notNegative(clockSkewSeconds, "clockSkewSeconds");
         regions = Set.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("regions must not be empty");
         }
-        Checks.notBlank(service, "service");
+        ArgumentChecks.notBlank(service, "service");
     }
 
     /** {@code CreateTime}, ±900 s, 400, {@code cn-north-1}, {@code rtc}, 400. */

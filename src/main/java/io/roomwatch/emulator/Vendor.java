@@ -40,8 +40,4 @@ public enum Vendor {
         throw new IllegalArgumentException(
                 "unknown vendor '" + name + "', expected volcengine, tencent-live or tencent-room");
     }
-
-    boolean isTencent() {
-        return this != VOLCENGINE;
-    }
 }

@@ -1,5 +1,10 @@
 package io.roomwatch.emulator;
 
+import io.roomwatch.emulator.control.ControlApi;
+import io.roomwatch.emulator.http.EmulatorHttp;
+import io.roomwatch.emulator.scenario.ScenarioRunner;
+import io.roomwatch.emulator.tencent.TencentEndpoint;
+import io.roomwatch.emulator.volcengine.VolcengineEndpoint;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.server.HttpServer;
@@ -41,12 +46,12 @@ public final class VendorEmulator {
         return Mono.defer(() -> {
             Services services = Services.create(config, clock);
             ScenarioRunner scenarios = new ScenarioRunner(services.world(), clock);
-            EmulatorHttp http = new EmulatorHttp(
-                    new VolcengineApi(config, services),
-                    new TencentApi(config, services),
+            Routes routes = new Routes(
+                    new VolcengineEndpoint(config, services.world(), services.gate(), services.ids(), clock),
+                    new TencentEndpoint(config, services.world(), services.gate(), services.ids(), clock),
                     new ControlApi(services.world(), services.faults(), scenarios),
-                    clock,
                     config.basePath());
+            EmulatorHttp http = new EmulatorHttp(routes, clock);
             return HttpServer.create()
                     .host(config.host())
                     .port(config.port())

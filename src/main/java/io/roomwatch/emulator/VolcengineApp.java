@@ -12,7 +12,7 @@ import java.util.List;
 public record VolcengineApp(String appId, List<AccessKey> accessKeys) {
 
     public VolcengineApp {
-        Checks.notBlank(appId, "appId");
+        ArgumentChecks.notBlank(appId, "appId");
         accessKeys = List.copyOf(accessKeys);
         if (accessKeys.isEmpty()) {
             throw new IllegalArgumentException("app " + appId + " needs at least one access key");

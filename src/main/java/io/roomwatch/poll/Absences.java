@@ -28,7 +28,8 @@ final class Absences {
     private Absences() {}
 
     static Flux<Observation> confirm(RtcProvider provider, AppState state, RoomSweep sweep, int concurrency) {
-        if (!provider.absencesNeedProbe() || !sweep.completeness().provesAbsence()) {
+        if (!provider.traits().listingMayMissLiveRooms()
+                || !sweep.completeness().provesAbsence()) {
             return Flux.just(sweep);
         }
         Set<String> listed = sweep.rooms().stream().map(RoomSighting::roomId).collect(Collectors.toSet());

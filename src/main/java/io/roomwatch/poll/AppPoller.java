@@ -15,7 +15,6 @@ import io.roomwatch.model.RoomState;
 import io.roomwatch.model.StateChange;
 import io.roomwatch.poll.EngineMetrics.PollOutcome;
 import io.roomwatch.provider.RtcProvider;
-import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.sink.AppSession;
 import io.roomwatch.sink.EventSink;
@@ -118,12 +117,12 @@ public final class AppPoller {
     }
 
     /**
-     * A poller for {@code provider}'s app that publishes its meters, and those of the provider's rate budgets, to
-     * {@code registry}, tagged {@code provider} and {@code app}. Engine meters: {@code roomwatch.sweeps}, {@code
-     * roomwatch.member.polls} ({@code outcome}), {@code roomwatch.rooms.live}, {@code roomwatch.members.present},
-     * {@code roomwatch.events} ({@code type}), {@code roomwatch.commits} ({@code outcome}), {@code
-     * roomwatch.commit.latency}, {@code roomwatch.detection.lag} (seconds from {@code observedAt} to commit); vendor
-     * meters: see {@link VendorMeters}. Durations come from {@code timer}.
+     * A poller for {@code provider}'s app that publishes its meters to {@code registry}, tagged {@code provider} and
+     * {@code app}: {@code roomwatch.sweeps}, {@code roomwatch.member.polls} ({@code outcome}), {@code
+     * roomwatch.rooms.live}, {@code roomwatch.members.present}, {@code roomwatch.events} ({@code type}), {@code
+     * roomwatch.commits} ({@code outcome}), {@code roomwatch.commit.latency}, {@code roomwatch.detection.lag} (seconds
+     * from {@code observedAt} to commit). The vendor meters of the provider's rate budgets are bound where the app is
+     * wired ({@link io.roomwatch.provider.VendorMeters}). Durations come from {@code timer}.
      *
      * @param timer all time (ticks, delays, timestamps, durations) comes from here; virtual in tests
      * @param registry where the meters go; one registry may serve many pollers (their tags differ)
@@ -135,7 +134,6 @@ public final class AppPoller {
             PollConfig config,
             Scheduler timer,
             MeterRegistry registry) {
-        provider.budgets().forEach(budget -> VendorMeters.bind(registry, budget));
         EngineMetrics metrics = new EngineMetrics(registry, provider.app());
         return new AppPoller(provider, sink, store, config, timer, metrics);
     }
@@ -260,7 +258,7 @@ public final class AppPoller {
      * A failed probe proves nothing: the answer waits for the next sweep.
      */
     private Mono<Observation> identify(RoomRef ref, Observation answer) {
-        if (!provider.probeNamesIncarnation() || !(answer instanceof MemberList list) || !mayChange(list)) {
+        if (!provider.traits().probeNamesIncarnation() || !(answer instanceof MemberList list) || !mayChange(list)) {
             return Mono.empty();
         }
         return provider.probe(ref)

@@ -3,8 +3,8 @@ package io.roomwatch.provider;
 import java.util.Locale;
 
 /**
- * What was odd about a vendor answer that was still used: counted per (app, API) on the API's {@link RateBudget}
- * ({@code roomwatch.vendor.answer.flaws}, see {@link VendorMeters}) and logged as a WARN line naming app, API and
+ * What was odd about a vendor answer that was still used: counted per (app, API) on the API's rate budget ({@link
+ * BudgetView#flaws}, meter {@code roomwatch.vendor.answer.flaws}, see {@link VendorMeters}) and logged as a WARN line naming app, API and
  * field. Answers too broken to use are failures ({@link VendorUnavailable#isMalformedAnswer()}), counted here as
  * {@link #MALFORMED} as well.
  */

@@ -56,29 +56,16 @@ public interface RtcProvider {
     Mono<Observation> probe(RoomRef room);
 
     /**
-     * Whether a complete room listing may still miss live rooms, so that a room absent from it must be confirmed
-     * with {@link #probe} before it is destroyed. True for Tencent live, whose pages drift while {@code ViewCount}
-     * reorders the list.
+     * The vendor facts the engine needs besides these calls: whether a complete listing may miss live rooms (then
+     * absences are confirmed with {@link #probe}), and whether a probe names the live incarnation. Constant.
      */
-    default boolean absencesNeedProbe() {
-        return false;
-    }
+    ProviderTraits traits();
 
     /**
-     * Whether {@link #probe} names the room id's live incarnation at the time of the call (Tencent {@code
-     * get_room_info} returns its {@code CreateTime}), so that a probe made after a member answer proves which
-     * incarnation the answer belongs to. False where the probe only repeats the question (Volcengine: then only the
-     * next listing can tell).
+     * The rate budgets this provider pays its calls from, one per vendor API, read-only: for the meters the app binds
+     * ({@link VendorMeters}) and the demo's summary. Reading them has no effect on them; none by default.
      */
-    default boolean probeNamesIncarnation() {
-        return false;
-    }
-
-    /**
-     * The rate budgets this provider pays its calls from, one per vendor API, for metrics ({@link VendorMeters}) and
-     * the demo's summary. Reading them has no effect on them; none by default.
-     */
-    default List<RateBudget> budgets() {
+    default List<BudgetView> budgets() {
         return List.of();
     }
 }

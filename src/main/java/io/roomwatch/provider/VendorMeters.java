@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 
 /**
- * Publishes a {@link RateBudget}'s figures to Micrometer, tagged {@code provider}, {@code app} and {@code api} (from
- * the budget's name {@code provider/appId API}; never a secret):
+ * The meters of vendor calls, one set per rate budget, tagged {@code provider}, {@code app} and {@code api} (from the
+ * budget's {@link BudgetView#app()} and {@link BudgetView#api()}; never a secret). The app binds them where it wires
+ * its providers:
  *
  * <ul>
  *   <li>{@code roomwatch.vendor.calls} (counter, tag {@code outcome}: ok, throttled, unavailable, rejected): call
@@ -19,13 +22,27 @@ import io.micrometer.core.instrument.Tags;
  *       handed out at now (below the limit after throttled answers) and the configured limit.
  * </ul>
  */
-public final class VendorMeters {
+public final class VendorMeters implements MeterBinder {
 
-    private VendorMeters() {}
+    private final List<BudgetView> budgets;
 
-    /** Registers {@code budget}'s meters; the meters read the budget, which they keep alive. */
-    public static void bind(MeterRegistry registry, RateBudget budget) {
-        Tags tags = tags(budget.name());
+    private VendorMeters(List<BudgetView> budgets) {
+        this.budgets = budgets;
+    }
+
+    /** The meters of {@code budgets}, e.g. an {@link RtcProvider#budgets()}; the meters keep the budgets alive. */
+    public static VendorMeters of(List<? extends BudgetView> budgets) {
+        return new VendorMeters(List.copyOf(budgets));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        budgets.forEach(budget -> bind(registry, budget));
+    }
+
+    private static void bind(MeterRegistry registry, BudgetView budget) {
+        Tags tags = Tags.of(
+                "provider", budget.app().provider().id(), "app", budget.app().appId(), "api", budget.api());
         for (CallOutcome outcome : CallOutcome.values()) {
             FunctionCounter.builder("roomwatch.vendor.calls", budget, b -> b.calls(outcome))
                     .tags(tags.and("outcome", outcome.tag()))
@@ -38,35 +55,19 @@ public final class VendorMeters {
                     .description("odd vendor answers: items skipped, walks stopped, times unread, malformed answers")
                     .register(registry);
         }
-        FunctionCounter.builder("roomwatch.budget.permits", budget, RateBudget::used)
+        FunctionCounter.builder("roomwatch.budget.permits", budget, BudgetView::used)
                 .tags(tags)
                 .description("rate-budget permits handed out")
                 .register(registry);
-        Gauge.builder("roomwatch.budget.rate", budget, RateBudget::currentRate)
+        Gauge.builder("roomwatch.budget.rate", budget, BudgetView::currentRate)
                 .tags(tags)
                 .strongReference(true)
                 .baseUnit("requests/s")
                 .register(registry);
-        Gauge.builder("roomwatch.budget.limit", budget, RateBudget::limit)
+        Gauge.builder("roomwatch.budget.limit", budget, BudgetView::limit)
                 .tags(tags)
                 .strongReference(true)
                 .baseUnit("requests/s")
                 .register(registry);
-    }
-
-    /** {@code provider/appId API} → provider, app, api tags; a name of another shape becomes the api tag whole. */
-    static Tags tags(String budgetName) {
-        int space = budgetName.indexOf(' ');
-        int slash = budgetName.indexOf('/');
-        if (space < 0 || slash < 0 || slash > space) {
-            return Tags.of("provider", "", "app", "", "api", budgetName);
-        }
-        return Tags.of(
-                "provider",
-                budgetName.substring(0, slash),
-                "app",
-                budgetName.substring(slash + 1, space),
-                "api",
-                budgetName.substring(space + 1));
     }
 }

@@ -6,10 +6,10 @@ import io.roomwatch.broker.EmbeddedKafka;
 import io.roomwatch.config.KafkaSinkConfig;
 import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.MemberState;
-import io.roomwatch.emulator.RoomState;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
 import io.roomwatch.emulator.Staleness;
+import io.roomwatch.emulator.TrueRoom;
 import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
 import io.roomwatch.kafka.KafkaEventTail;
@@ -205,7 +205,7 @@ class CrashRecoveryIT {
 
     private static Map<String, Map<String, Set<String>>> truth() {
         Map<String, Map<String, Set<String>>> out = new TreeMap<>();
-        for (RoomState room : emulator.world().rooms()) {
+        for (TrueRoom room : emulator.world().rooms()) {
             if (room.key().vendor() == Vendor.TENCENT_ROOM
                     && !watched(room.key().roomId())) {
                 continue; // conference rooms are known only by configuration

@@ -12,10 +12,11 @@ import io.roomwatch.emulator.Change;
 import io.roomwatch.emulator.ChangePage;
 import io.roomwatch.emulator.ChangeType;
 import io.roomwatch.emulator.EmulatorConfig;
-import io.roomwatch.emulator.RoomKey;
+import io.roomwatch.emulator.RoomAddress;
 import io.roomwatch.emulator.RoomSpec;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.Staleness;
+import io.roomwatch.emulator.TrueRoom;
 import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
 import io.roomwatch.kafka.KafkaEventSink;
@@ -230,13 +231,14 @@ public final class LatencyBench {
         Disposable poller = null;
         try {
             SplittableRandom random = new SplittableRandom(c.rooms() * 31L + c.hotWeight());
-            List<RoomKey> rooms = new ArrayList<>();
-            Map<RoomKey, List<String>> leavable = new HashMap<>();
+            List<RoomAddress> rooms = new ArrayList<>();
+            Map<RoomAddress, List<String>> leavable = new HashMap<>();
             // rooms start empty: a first poll that finds members would make every room "hot" for the hot window
             // (60 s), and the adaptive policy would be measured while it cannot tell busy rooms from quiet ones
             int initialMembers = 0;
             for (int i = 0; i < c.rooms(); i++) {
-                RoomKey key = RoomKey.of(Vendor.TENCENT_LIVE, APP_ID, String.format(Locale.ROOT, "room-%05d", i));
+                RoomAddress key =
+                        RoomAddress.of(Vendor.TENCENT_LIVE, APP_ID, String.format(Locale.ROOT, "room-%05d", i));
                 emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, APP_ID, key.roomId()));
                 for (int m = 0; m < initialMembers; m++) {
                     emulator.world().join(key, Populations.userId(random), false);
@@ -278,11 +280,11 @@ public final class LatencyBench {
             timed.committedJoins.clear();
             long seq0 = latestSeq(emulator);
             // who may leave: members whose join is committed (the initial ones now)
-            for (io.roomwatch.emulator.RoomState r : emulator.world().rooms(Vendor.TENCENT_LIVE, APP_ID)) {
+            for (TrueRoom r : emulator.world().rooms(Vendor.TENCENT_LIVE, APP_ID)) {
                 r.members().forEach(m -> leavable.get(r.key()).add(m.userId()));
             }
-            List<RoomKey> busy = rooms.subList(0, Math.max(1, c.rooms() / 100));
-            List<RoomKey> quiet = rooms.subList(busy.size(), rooms.size());
+            List<RoomAddress> busy = rooms.subList(0, Math.max(1, c.rooms() / 100));
+            List<RoomAddress> quiet = rooms.subList(busy.size(), rooms.size());
             CallCounts calls0 = emulator.calls(Api.LIVE_GET_MEMBER_LIST);
             long m0 = System.nanoTime();
             long spacing = (long) (1e9 / c.changesPerSecond());
@@ -294,15 +296,15 @@ public final class LatencyBench {
                     Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
                 }
                 for (String[] joined; (joined = timed.committedJoins.poll()) != null; ) {
-                    RoomKey key = RoomKey.of(Vendor.TENCENT_LIVE, APP_ID, joined[0]);
+                    RoomAddress key = RoomAddress.of(Vendor.TENCENT_LIVE, APP_ID, joined[0]);
                     leavable.get(key).add(joined[1]);
                 }
-                List<RoomKey> from =
+                List<RoomAddress> from =
                         c.busyShare() > 0 && (quiet.isEmpty() || random.nextDouble() < c.busyShare()) ? busy : quiet;
                 if (c.busyShare() == 0) {
                     from = rooms;
                 }
-                RoomKey room = from.get(random.nextInt(from.size()));
+                RoomAddress room = from.get(random.nextInt(from.size()));
                 List<String> present = leavable.get(room);
                 if (!present.isEmpty() && random.nextBoolean()) {
                     String user = present.remove(random.nextInt(present.size()));

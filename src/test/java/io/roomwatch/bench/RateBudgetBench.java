@@ -16,7 +16,7 @@ import io.roomwatch.emulator.Vendor;
 import io.roomwatch.emulator.VendorEmulator;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.RoomRef;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.TencentConferenceProvider;
@@ -39,7 +39,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Figure 2: how much of each API's rate limit the real clients use. The emulator enforces the documented limits
- * (sliding one-second windows per API and app); the real providers, with their {@link RateBudget}s at the documented
+ * (sliding one-second windows per API and app); the real providers, with their {@link io.roomwatch.provider.budget.RateBudget}s at the documented
  * limits, are driven by 16 concurrent callers over more rooms than the budget can cover, one API at a time, on real
  * time. Measured from the emulator's own counters over a steady window (after a 2 s ramp-up): served calls per second
  * divided by the limit, and throttled answers over the whole run.
@@ -53,7 +53,7 @@ public final class RateBudgetBench {
 
     private RateBudgetBench() {}
 
-    private record Target(Api api, int limit, RateBudget budget, Function<Integer, Mono<?>> call) {}
+    private record Target(Api api, int limit, BudgetView budget, Function<Integer, Mono<?>> call) {}
 
     public static void run(BenchContext ctx) throws InterruptedException {
         int rooms = ctx.full() ? 2_000 : 300;
@@ -207,14 +207,12 @@ public final class RateBudgetBench {
         return d;
     }
 
-    private static RateBudget budget(RtcProvider provider, String api) {
-        List<RateBudget> budgets = provider instanceof TencentLiveProvider l
-                ? l.budgets()
-                : ((TencentConferenceProvider) provider).budgets();
+    private static BudgetView budget(RtcProvider provider, String api) {
+        List<BudgetView> budgets = provider.budgets();
         return budgets.stream()
-                .filter(b -> b.name().endsWith(" " + api))
+                .filter(b -> b.api().equals(api))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no budget named ... " + api + " in " + budgets));
+                .orElseThrow(() -> new IllegalStateException("no budget of " + api + " in " + budgets));
     }
 
     private static List<RoomRef> refs(RunningEmulator emulator, Vendor vendor, String app, RtcProvider provider) {

@@ -42,7 +42,7 @@ class SeedSamplesTest {
         emu = TestEmulator.start(
                 TestEmulator.config().withStaleness(Staleness.documented()),
                 Instant.parse("2022-10-31T19:17:47+08:00"));
-        RoomKey room = RoomKey.of(Vendor.VOLCENGINE, TestEmulator.VOLC_APP, "test_room1");
+        RoomAddress room = RoomAddress.of(Vendor.VOLCENGINE, TestEmulator.VOLC_APP, "test_room1");
         emu.world().createRoom(new RoomSpec(room, "test_call1", Map.of()));
         emu.advance(Duration.ofSeconds(18));
         emu.world().destroyRoom(room);
@@ -71,7 +71,7 @@ class SeedSamplesTest {
     @Test
     void seed001_getRoomOnlineUsers() throws IOException {
         emu = TestEmulator.start(Instant.parse("2023-06-04T11:04:20+08:00"));
-        RoomKey room = RoomKey.of(Vendor.VOLCENGINE, TestEmulator.VOLC_APP, "Your_RoomId");
+        RoomAddress room = RoomAddress.of(Vendor.VOLCENGINE, TestEmulator.VOLC_APP, "Your_RoomId");
         emu.world().createRoom(new RoomSpec(room, null, Map.of()));
         for (int i = 1; i <= 3; i++) {
             emu.world().join(room, "normal_user_" + i, false);
@@ -128,7 +128,7 @@ class SeedSamplesTest {
             long views = i < 20 ? 1000 - Math.round(i * 100 / 19.0) : 800 - i;
             emu.world()
                     .createRoom(new RoomSpec(
-                            RoomKey.of(Vendor.TENCENT_LIVE, "" + TestEmulator.SDK_APP_ID, "room_id" + i),
+                            RoomAddress.of(Vendor.TENCENT_LIVE, "" + TestEmulator.SDK_APP_ID, "room_id" + i),
                             null,
                             Map.of(
                                     "RoomName",
@@ -166,7 +166,7 @@ class SeedSamplesTest {
     @Test
     void seed004_roomEngineGetRoomInfo() throws IOException {
         emu = TestEmulator.start(Instant.ofEpochSecond(1703491546L));
-        RoomKey room = RoomKey.of(Vendor.TENCENT_ROOM, "" + TestEmulator.SDK_APP_ID, "room-test");
+        RoomAddress room = RoomAddress.of(Vendor.TENCENT_ROOM, "" + TestEmulator.SDK_APP_ID, "room-test");
         emu.world()
                 .createRoom(new RoomSpec(
                         room,

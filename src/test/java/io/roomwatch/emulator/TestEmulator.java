@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentyun.TLSSigAPIv2;
 import io.netty.handler.codec.http.HttpMethod;
+import io.roomwatch.emulator.world.World;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +22,15 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** An emulator on loopback port 0 driven by a virtual clock, with signed clients for both vendors. */
-final class TestEmulator implements AutoCloseable {
+public final class TestEmulator implements AutoCloseable {
 
-    static final String VOLC_APP = "661e0000543cf";
-    static final String AK = "AKLTtestaccesskey";
-    static final String SK = "testsecretkey";
-    static final long SDK_APP_ID = 1400000000L;
-    static final String TENCENT_KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
-    static final String ADMIN = "administrator";
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String VOLC_APP = "661e0000543cf";
+    public static final String AK = "AKLTtestaccesskey";
+    public static final String SK = "testsecretkey";
+    public static final long SDK_APP_ID = 1400000000L;
+    public static final String TENCENT_KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+    public static final String ADMIN = "administrator";
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter X_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -37,9 +38,9 @@ final class TestEmulator implements AutoCloseable {
         QuietLogs.apply();
     }
 
-    final VirtualTimeScheduler clock;
-    final RunningEmulator emulator;
-    final HttpClient http;
+    public final VirtualTimeScheduler clock;
+    public final RunningEmulator emulator;
+    public final HttpClient http;
     private final ConnectionProvider pool;
 
     private TestEmulator(VirtualTimeScheduler clock, RunningEmulator emulator, ConnectionProvider pool) {
@@ -50,7 +51,7 @@ final class TestEmulator implements AutoCloseable {
     }
 
     /** Two apps per vendor, documented staleness off, documented rate limits on. */
-    static EmulatorConfig config() {
+    public static EmulatorConfig config() {
         return EmulatorConfig.of(
                         List.of(
                                 VolcengineApp.of(VOLC_APP, AK, SK),
@@ -61,69 +62,70 @@ final class TestEmulator implements AutoCloseable {
                 .withStaleness(Staleness.none());
     }
 
-    static TestEmulator start(Instant at) {
+    public static TestEmulator start(Instant at) {
         return start(config(), at);
     }
 
-    static TestEmulator start(EmulatorConfig config, Instant at) {
+    public static TestEmulator start(EmulatorConfig config, Instant at) {
         VirtualTimeScheduler clock = VirtualTimeScheduler.create();
         clock.advanceTimeTo(at);
         RunningEmulator emulator = VendorEmulator.create(config, clock).start().block(Duration.ofSeconds(10));
         return new TestEmulator(clock, Objects.requireNonNull(emulator), ConnectionProvider.newConnection());
     }
 
-    World world() {
+    public World world() {
         return emulator.world();
     }
 
-    long nowMillis() {
+    public long nowMillis() {
         return clock.now(TimeUnit.MILLISECONDS);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         clock.advanceTimeBy(by);
     }
 
     /** A Volcengine call signed (with the test signer) at the current virtual time. */
-    Resp volc(Map<String, String> query) {
+    public Resp volc(Map<String, String> query) {
         String xDate = X_DATE.format(Instant.ofEpochMilli(nowMillis()));
         Map<String, String> headers = TestSigner.sign(query, "127.0.0.1:" + emulator.port(), xDate, AK, SK);
         return get("/?" + TestSigner.query(query), headers);
     }
 
-    Resp volc(String... keyValues) {
+    public Resp volc(String... keyValues) {
         return volc(TestSigner.params(keyValues));
     }
 
     /** A Tencent call with a UserSig from Tencent's official library for {@code identifier}. */
-    Resp tencent(String service, String command, long sdkAppId, String key, String identifier, String body) {
+    public Resp tencent(String service, String command, long sdkAppId, String key, String identifier, String body) {
         String userSig = new TLSSigAPIv2(sdkAppId, key).genUserSig(identifier, 86400L * 365 * 5);
         return tencentSigned(service, command, sdkAppId, identifier, userSig, body);
     }
 
-    Resp tencentSigned(String service, String command, long sdkAppId, String identifier, String userSig, String body) {
+    public Resp tencentSigned(
+            String service, String command, long sdkAppId, String identifier, String userSig, String body) {
         String uri = "/v4/" + service + "/" + command + "?sdkappid=" + sdkAppId + "&identifier=" + identifier
                 + "&usersig=" + userSig + "&random=12345&contenttype=json";
         return send(HttpMethod.POST, uri, Map.of("content-type", "application/json"), body);
     }
 
-    Resp live(String command, String body) {
+    public Resp live(String command, String body) {
         return tencent("live_engine_http_srv", command, SDK_APP_ID, TENCENT_KEY, ADMIN, body);
     }
 
-    Resp conference(String command, String body) {
+    public Resp conference(String command, String body) {
         return tencent("room_engine_http_srv", command, SDK_APP_ID, TENCENT_KEY, ADMIN, body);
     }
 
-    Resp get(String uri, Map<String, String> headers) {
+    public Resp get(String uri, Map<String, String> headers) {
         return send(HttpMethod.GET, uri, headers, "");
     }
 
-    Resp send(HttpMethod method, String uri, Map<String, String> headers, String body) {
+    public Resp send(HttpMethod method, String uri, Map<String, String> headers, String body) {
         return exchange(method, uri, headers, body).block(Duration.ofSeconds(10));
     }
 
-    Mono<Resp> exchange(HttpMethod method, String uri, Map<String, String> headers, String body) {
+    public Mono<Resp> exchange(HttpMethod method, String uri, Map<String, String> headers, String body) {
         HttpClient.RequestSender request =
                 http.headers(h -> headers.forEach(h::set)).request(method).uri(uri);
         HttpClient.ResponseReceiver<?> sent =
@@ -133,7 +135,7 @@ final class TestEmulator implements AutoCloseable {
                 .map(text -> new Resp(res.status().code(), text)));
     }
 
-    Resp control(HttpMethod method, String path, String body) {
+    public Resp control(HttpMethod method, String path, String body) {
         return send(method, "/__emulator/" + path, Map.of("content-type", "application/json"), body);
     }
 
@@ -144,8 +146,8 @@ final class TestEmulator implements AutoCloseable {
     }
 
     /** A response: status and body. */
-    record Resp(int status, String body) {
-        JsonNode json() {
+    public record Resp(int status, String body) {
+        public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
             } catch (Exception e) {
@@ -153,11 +155,11 @@ final class TestEmulator implements AutoCloseable {
             }
         }
 
-        String volcCode() {
+        public String volcCode() {
             return json().at("/ResponseMetadata/Error/Code").asText();
         }
 
-        int tencentCode() {
+        public int tencentCode() {
             return json().get("ErrorCode").asInt();
         }
     }

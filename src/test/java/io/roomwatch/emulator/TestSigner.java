@@ -14,16 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A deliberately separate, minimal Volcengine signer for the tests (it shares no code with the emulator's verifier).
- * It is itself pinned to vectors.py V3 in {@link VolcengineSignatureVectorsTest}.
+ * It is itself pinned to vectors.py V3 in {@code volcengine.VolcengineSignatureVectorsTest}.
  */
-final class TestSigner {
+public final class TestSigner {
 
-    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private TestSigner() {}
 
     /** Signs GET / with {@code content-type;host;x-content-sha256;x-date} like volc-sdk-java and returns all headers. */
-    static Map<String, String> sign(Map<String, String> query, String host, String xDate, String ak, String sk) {
+    public static Map<String, String> sign(Map<String, String> query, String host, String xDate, String ak, String sk) {
         Map<String, String> headers = new TreeMap<>();
         headers.put("content-type", "application/x-www-form-urlencoded; charset=utf-8");
         headers.put("host", host);
@@ -35,7 +35,7 @@ final class TestSigner {
         return headers;
     }
 
-    static String authorization(
+    public static String authorization(
             Map<String, String> query,
             Map<String, String> headers,
             List<String> order,
@@ -53,7 +53,7 @@ final class TestSigner {
                 + ", Signature=" + signature;
     }
 
-    static String canonical(Map<String, String> query, Map<String, String> headers, List<String> order) {
+    public static String canonical(Map<String, String> query, Map<String, String> headers, List<String> order) {
         StringBuilder canonicalHeaders = new StringBuilder();
         order.forEach(name -> canonicalHeaders
                 .append(name)
@@ -65,13 +65,13 @@ final class TestSigner {
     }
 
     /** RFC3986-encoded, sorted query; also what the tests put on the wire. */
-    static String query(Map<String, String> query) {
+    public static String query(Map<String, String> query) {
         StringJoiner out = new StringJoiner("&");
         new TreeMap<>(query).forEach((k, v) -> out.add(encode(k) + "=" + encode(v)));
         return out.toString();
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -81,7 +81,7 @@ final class TestSigner {
         return out.toString();
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -90,11 +90,11 @@ final class TestSigner {
         }
     }
 
-    static byte[] signingKey(String sk, String date, String region, String service) {
+    public static byte[] signingKey(String sk, String date, String region, String service) {
         return hmac(hmac(hmac(hmac(sk.getBytes(StandardCharsets.UTF_8), date), region), service), "request");
     }
 
-    static byte[] hmac(byte[] key, String message) {
+    public static byte[] hmac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -104,7 +104,7 @@ final class TestSigner {
         }
     }
 
-    static Map<String, String> params(String... keyValues) {
+    public static Map<String, String> params(String... keyValues) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             out.put(keyValues[i], keyValues[i + 1]);

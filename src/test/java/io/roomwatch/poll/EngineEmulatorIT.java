@@ -22,7 +22,7 @@ import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.Fault;
 import io.roomwatch.emulator.FaultKind;
 import io.roomwatch.emulator.MemberState;
-import io.roomwatch.emulator.RoomKey;
+import io.roomwatch.emulator.RoomAddress;
 import io.roomwatch.emulator.RoomSpec;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
@@ -33,6 +33,7 @@ import io.roomwatch.model.AppKey;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.poll.TrueHistory.Span;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.http.VendorHttp;
 import io.roomwatch.provider.tencent.TencentConferenceProvider;
 import io.roomwatch.provider.tencent.TencentLiveProvider;
@@ -209,12 +210,12 @@ class EngineEmulatorIT {
     /** Two pages of finished Volcengine calls (PageSize 100) and of TUILiveKit rooms (Count 20) before the start. */
     private void seedTwoPagesOfRooms() {
         for (int i = 1; i <= 110; i++) {
-            RoomKey key = RoomKey.of(Vendor.VOLCENGINE, VOLC_APP, "history-" + i);
+            RoomAddress key = RoomAddress.of(Vendor.VOLCENGINE, VOLC_APP, "history-" + i);
             emulator.world().createRoom(RoomSpec.of(Vendor.VOLCENGINE, VOLC_APP, key.roomId()));
             emulator.world().destroyRoom(key);
         }
         for (int i = 1; i <= 21; i++) {
-            RoomKey key = RoomKey.of(Vendor.TENCENT_LIVE, TENCENT_APP, "static-" + i);
+            RoomAddress key = RoomAddress.of(Vendor.TENCENT_LIVE, TENCENT_APP, "static-" + i);
             emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, TENCENT_APP, key.roomId()));
             emulator.world().join(key, "fan-1", false);
             emulator.world().join(key, "fan-2", false);
@@ -225,6 +226,7 @@ class EngineEmulatorIT {
             Vendor vendor, String app, RtcProvider provider, PollConfig pollConfig, int memberQps, int pageSize) {
         InMemorySnapshotStore store = new InMemorySnapshotStore();
         RecordingEventSink sink = new RecordingEventSink(store);
+        VendorMeters.of(provider.budgets()).bindTo(registry); // as PollerApp binds them
         AppPoller poller = AppPoller.create(provider, sink, store, pollConfig, timer, registry);
         apps.put(
                 vendor,
@@ -358,7 +360,7 @@ class EngineEmulatorIT {
      * still believe the first is live (Volcengine lists it 20 s late): they must never be attributed to the first.
      */
     private Flux<Object> reuse(Vendor vendor, String app, long offset) {
-        RoomKey key = RoomKey.of(vendor, app, "reused");
+        RoomAddress key = RoomAddress.of(vendor, app, "reused");
         return Flux.merge(
                 at(offset, () -> {
                     emulator.world().createRoom(RoomSpec.of(vendor, app, key.roomId()));

@@ -4,7 +4,7 @@ import io.roomwatch.emulator.Change;
 import io.roomwatch.emulator.ChangePage;
 import io.roomwatch.emulator.ChangeType;
 import io.roomwatch.emulator.Vendor;
-import io.roomwatch.emulator.World;
+import io.roomwatch.emulator.world.World;
 import io.roomwatch.model.EventType;
 import io.roomwatch.model.PresenceEvent;
 import java.time.Instant;

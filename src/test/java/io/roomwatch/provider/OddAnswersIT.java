@@ -13,7 +13,7 @@ import io.roomwatch.emulator.Api;
 import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.Fault;
 import io.roomwatch.emulator.FaultKind;
-import io.roomwatch.emulator.RoomKey;
+import io.roomwatch.emulator.RoomAddress;
 import io.roomwatch.emulator.RoomSpec;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.Staleness;
@@ -78,7 +78,7 @@ class OddAnswersIT {
         }
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf"));
         for (int i = 0; i < 70; i++) {
-            emulator.world().join(RoomKey.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf"), "m" + i, false);
+            emulator.world().join(RoomAddress.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf"), "m" + i, false);
         }
         for (Vendor vendor : List.of(Vendor.TENCENT_LIVE, Vendor.TENCENT_ROOM, Vendor.VOLCENGINE)) {
             emulator.faults().add(Fault.of(vendor, FaultKind.STUCK_CURSOR).untilCleared());
@@ -110,7 +110,7 @@ class OddAnswersIT {
     void givenOneAnswerWithoutAStatus_whenListingMembers_thenRetriedNeverEmpty() {
         start(EmulatorConfig.demo());
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, TENCENT_APP, "r1"));
-        emulator.world().join(RoomKey.of(Vendor.TENCENT_LIVE, TENCENT_APP, "r1"), "alice", false);
+        emulator.world().join(RoomAddress.of(Vendor.TENCENT_LIVE, TENCENT_APP, "r1"), "alice", false);
         emulator.faults().add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.NO_STATUS).withApi(Api.LIVE_GET_MEMBER_LIST));
         TencentLiveProvider live = live(base());
 
@@ -173,7 +173,7 @@ class OddAnswersIT {
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, TENCENT_APP, "t1"));
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_ROOM, TENCENT_APP, "c1"));
         emulator.world().createRoom(RoomSpec.of(Vendor.VOLCENGINE, VOLC_APP, "v1"));
-        emulator.world().join(RoomKey.of(Vendor.VOLCENGINE, VOLC_APP, "v1"), "alice", false);
+        emulator.world().join(RoomAddress.of(Vendor.VOLCENGINE, VOLC_APP, "v1"), "alice", false);
         URI gateway = URI.create(emulator.vendorBaseUrl());
 
         RoomSweep live = live(gateway).rooms(Instant.EPOCH).block(WAIT);
@@ -194,9 +194,9 @@ class OddAnswersIT {
         start(EmulatorConfig.demo());
         emulator.world()
                 .createRoom(RoomSpec.of(Vendor.VOLCENGINE, VOLC_APP, "v1").withCallId("call-1"));
-        emulator.world().join(RoomKey.of(Vendor.VOLCENGINE, VOLC_APP, "v1"), "alice", false);
+        emulator.world().join(RoomAddress.of(Vendor.VOLCENGINE, VOLC_APP, "v1"), "alice", false);
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, TENCENT_APP, "t1"));
-        emulator.world().join(RoomKey.of(Vendor.TENCENT_LIVE, TENCENT_APP, "t1"), "bob", false);
+        emulator.world().join(RoomAddress.of(Vendor.TENCENT_LIVE, TENCENT_APP, "t1"), "bob", false);
         emulator.faults().add(Fault.of(Vendor.VOLCENGINE, FaultKind.BAD_ITEM).untilCleared());
         emulator.faults().add(Fault.of(Vendor.TENCENT_LIVE, FaultKind.BAD_ITEM).untilCleared());
         VolcengineProvider volc = volcengine(base());
@@ -268,9 +268,9 @@ class OddAnswersIT {
         return new RoomRef(provider.app().room(roomId), "1");
     }
 
-    private static RateBudget budget(RtcProvider provider, String api) {
+    private static BudgetView budget(RtcProvider provider, String api) {
         return provider.budgets().stream()
-                .filter(b -> b.name().endsWith(" " + api))
+                .filter(b -> b.api().equals(api))
                 .findFirst()
                 .orElseThrow();
     }

@@ -13,7 +13,7 @@ import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.Fault;
 import io.roomwatch.emulator.FaultKind;
 import io.roomwatch.emulator.Limits;
-import io.roomwatch.emulator.RoomKey;
+import io.roomwatch.emulator.RoomAddress;
 import io.roomwatch.emulator.RoomSpec;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.Staleness;
@@ -138,7 +138,7 @@ class VendorClientsIT {
 
     @Test
     void givenVisibleAndInvisibleMembers_whenListing_thenBothAndRoomGoneAfterDestroy() {
-        RoomKey key = RoomKey.of(Vendor.VOLCENGINE, VOLC_APP, "r1");
+        RoomAddress key = RoomAddress.of(Vendor.VOLCENGINE, VOLC_APP, "r1");
         emulator.world()
                 .createRoom(RoomSpec.of(Vendor.VOLCENGINE, VOLC_APP, "r1").withCallId("call-1"));
         emulator.world().join(key, "alice", false);
@@ -245,7 +245,7 @@ class VendorClientsIT {
 
     @Test
     void givenABigLiveRoom_whenListingMembers_thenTruncatedAtTheVendorsCap() {
-        RoomKey key = RoomKey.of(Vendor.TENCENT_LIVE, TENCENT_APP, "big");
+        RoomAddress key = RoomAddress.of(Vendor.TENCENT_LIVE, TENCENT_APP, "big");
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_LIVE, TENCENT_APP, "big"));
         for (int i = 0; i < 1200; i++) {
             emulator.world().join(key, "u" + i, false);
@@ -285,7 +285,7 @@ class VendorClientsIT {
 
     @Test
     void givenConferenceRooms_whenSweepingAndListing_thenProbesAndMemberPages() {
-        RoomKey key = RoomKey.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf-1");
+        RoomAddress key = RoomAddress.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf-1");
         emulator.world().createRoom(RoomSpec.of(Vendor.TENCENT_ROOM, TENCENT_APP, "conf-1"));
         for (int i = 0; i < 70; i++) {
             emulator.world().join(key, "m" + i, false);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
+import io.roomwatch.provider.budget.RateBudget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -15,8 +17,8 @@ class VendorMetersTest {
 
     @Test
     void givenABudget_whenBound_thenCallsByOutcomePermitsAndRatesAreTaggedByProviderAppAndApi() {
-        RateBudget budget = RateBudget.create("volcengine/app-1 GetRoomOnlineUsers", 40, timer);
-        VendorMeters.bind(registry, budget);
+        RateBudget budget = RateBudget.create(AppKey.of(Provider.VOLCENGINE, "app-1"), "GetRoomOnlineUsers", 40, timer);
+        VendorMeters.of(List.of(budget)).bindTo(registry);
 
         budget.acquire().block();
         budget.count(CallOutcome.OK);
@@ -49,15 +51,17 @@ class VendorMetersTest {
     }
 
     @Test
-    void budgetNamesBecomeTags_andNoOtherText() {
+    void budgetsAppAndApiBecomeTags_andNoOtherText() {
         AppKey app = AppKey.of(Provider.TENCENT_LIVE, "1400000001");
+        VendorMeters.of(List.of(RateBudget.create(app, "get_member_list", 200, timer)))
+                .bindTo(registry);
 
-        assertThat(VendorMeters.tags(app + " get_member_list"))
+        assertThat(registry.get("roomwatch.budget.permits")
+                        .functionCounter()
+                        .getId()
+                        .getTags())
                 .extracting(t -> t.getKey() + "=" + t.getValue())
                 .containsExactly("api=get_member_list", "app=1400000001", "provider=tencent-live");
-        assertThat(VendorMeters.tags("odd"))
-                .extracting(t -> t.getKey() + "=" + t.getValue())
-                .contains("api=odd");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
+import io.roomwatch.provider.ProviderTraits;
 import io.roomwatch.provider.RtcProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,15 +168,14 @@ public final class FakeRtcProvider implements RtcProvider {
         return app;
     }
 
+    /**
+     * A complete listing may miss live rooms and names live incarnations, as Tencent's do (and its {@code
+     * get_room_info} probes).
+     */
     @Override
-    public boolean absencesNeedProbe() {
-        return listing == Listing.COMPLETE;
-    }
-
-    /** A complete listing names live incarnations, as Tencent's do (and its {@code get_room_info} probes). */
-    @Override
-    public boolean probeNamesIncarnation() {
-        return listing == Listing.COMPLETE;
+    public ProviderTraits traits() {
+        boolean complete = listing == Listing.COMPLETE;
+        return ProviderTraits.NONE.withListingMayMissLiveRooms(complete).withProbeNamesIncarnation(complete);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.roomwatch.provider.http;
 
 import io.roomwatch.provider.AnswerFlaw;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.budget.RateBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

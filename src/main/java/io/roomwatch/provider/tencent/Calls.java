@@ -1,18 +1,27 @@
 package io.roomwatch.provider.tencent;
 
 import io.roomwatch.config.RetrySettings;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.Retries;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** The three APIs of one Tencent provider, each with its own budget and retry policy. */
-record Calls(Call list, Call info, Call members) {
+/** The APIs of the two Tencent providers, each with its own budget, retry policy and counted warnings. */
+final class Calls {
 
-    static Call of(String name, int qps, RetrySettings retry, Scheduler timer) {
-        RateBudget budget = RateBudget.create(name, qps, timer);
+    private Calls() {}
+
+    /** TUILiveKit's three APIs. */
+    record Live(Call roomList, Call roomInfo, Call memberList) {}
+
+    /** TUIRoomKit's two: it has no room-list API, so its rooms come from configuration. */
+    record Conference(Call roomInfo, Call memberList) {}
+
+    static Call of(AppKey app, String api, int qps, RetrySettings retry, Scheduler timer) {
+        RateBudget budget = RateBudget.create(app, api, qps, timer);
         return new Call(budget, Retries.of(retry, budget, timer), Flaws.of(budget));
     }
 

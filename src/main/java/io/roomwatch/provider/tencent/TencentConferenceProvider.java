@@ -12,7 +12,8 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
+import io.roomwatch.provider.ProviderTraits;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorFailure;
 import io.roomwatch.provider.http.Unexpected;
@@ -50,10 +51,11 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     private final TencentConferenceSource source;
     private final TencentApi api;
-    private final Calls calls;
+    private final Calls.Conference calls;
     private final Scheduler timer;
 
-    private TencentConferenceProvider(TencentConferenceSource source, TencentApi api, Calls calls, Scheduler timer) {
+    private TencentConferenceProvider(
+            TencentConferenceSource source, TencentApi api, Calls.Conference calls, Scheduler timer) {
         this.source = source;
         this.api = api;
         this.calls = calls;
@@ -69,10 +71,13 @@ public final class TencentConferenceProvider implements RtcProvider {
                 source.account().secretKey(),
                 source.account().userSigValidity(),
                 timer);
-        Calls.Call info = Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer);
-        Calls.Call members = Calls.of(app + " get_room_member_list", source.memberListQps(), source.retry(), timer);
+        Calls.Call info = Calls.of(app, "get_room_info", source.roomInfoQps(), source.retry(), timer);
+        Calls.Call members = Calls.of(app, "get_room_member_list", source.memberListQps(), source.retry(), timer);
         return new TencentConferenceProvider(
-                source, new TencentApi(app, source.account(), userSig, http), new Calls(info, info, members), timer);
+                source,
+                new TencentApi(app, source.account(), userSig, http),
+                new Calls.Conference(info, members),
+                timer);
     }
 
     @Override
@@ -114,13 +119,13 @@ public final class TencentConferenceProvider implements RtcProvider {
 
     private Mono<Pages> readMembers(RoomRef room) {
         return CursorPaging.read(
-                calls.members().flaws(), "MemberList", cursor -> memberPage(room, cursor), source.maxPages());
+                calls.memberList().flaws(), "MemberList", cursor -> memberPage(room, cursor), source.maxPages());
     }
 
-    /** {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
+    /** No listing (rooms come from configuration); {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
     @Override
-    public boolean probeNamesIncarnation() {
-        return true;
+    public ProviderTraits traits() {
+        return ProviderTraits.NONE.withProbeNamesIncarnation(true);
     }
 
     @Override
@@ -131,18 +136,18 @@ public final class TencentConferenceProvider implements RtcProvider {
                     .map(reply -> reply.roomMissing()
                             ? new RoomGone(room, null, sent, now())
                             : Probes.oneRoomSweep(
-                                    app(), room, reply.response().path("RoomInfo"), calls.info(), sent, now()));
+                                    app(), room, reply.response().path("RoomInfo"), calls.roomInfo(), sent, now()));
         }));
     }
 
     /** The budgets ({@code get_room_info}, {@code get_room_member_list}), for metrics. */
     @Override
-    public List<RateBudget> budgets() {
-        return List.of(calls.info().budget(), calls.members().budget());
+    public List<BudgetView> budgets() {
+        return List.of(calls.roomInfo().budget(), calls.memberList().budget());
     }
 
     private Mono<TencentReply> roomInfo(String roomId) {
-        return calls.info().roomInfo(api, TencentApi.CONFERENCE, Map.of("RoomId", roomId));
+        return calls.roomInfo().roomInfo(api, TencentApi.CONFERENCE, Map.of("RoomId", roomId));
     }
 
     private Mono<Answer> probeForSweep(String roomId) {
@@ -153,7 +158,7 @@ public final class TencentConferenceProvider implements RtcProvider {
                                 : Probes.forRoom(
                                         roomId,
                                         reply.response().path("RoomInfo"),
-                                        calls.info().flaws()),
+                                        calls.roomInfo().flaws()),
                         reply.roomMissing(),
                         null))
                 .onErrorResume(CursorPaging::retryable, e -> Mono.just(new Answer(null, false, (VendorFailure) e)));
@@ -175,7 +180,7 @@ public final class TencentConferenceProvider implements RtcProvider {
     private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
         Map<String, Object> body =
                 Map.of("RoomId", room.key().roomId(), "Count", source.memberPageSize(), "Next", cursor);
-        return calls.members().page(api, TencentApi.CONFERENCE, "get_room_member_list", body, "MemberList");
+        return calls.memberList().page(api, TencentApi.CONFERENCE, "get_room_member_list", body, "MemberList");
     }
 
     /**
@@ -190,7 +195,7 @@ public final class TencentConferenceProvider implements RtcProvider {
                 skipped += TencentRooms.members(
                         reply.response().path("MemberList"),
                         "get_room_member_list",
-                        calls.members().flaws(),
+                        calls.memberList().flaws(),
                         id -> members.put(id, Visibility.VISIBLE));
             }
         }

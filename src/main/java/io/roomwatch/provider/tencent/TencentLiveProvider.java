@@ -13,8 +13,10 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
+import io.roomwatch.provider.ProviderTraits;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Retries;
 import io.roomwatch.provider.http.Unexpected;
 import io.roomwatch.provider.http.VendorFields;
@@ -49,10 +51,10 @@ public final class TencentLiveProvider implements RtcProvider {
 
     private final TencentLiveSource source;
     private final TencentApi api;
-    private final Calls calls;
+    private final Calls.Live calls;
     private final Scheduler timer;
 
-    private TencentLiveProvider(TencentLiveSource source, TencentApi api, Calls calls, Scheduler timer) {
+    private TencentLiveProvider(TencentLiveSource source, TencentApi api, Calls.Live calls, Scheduler timer) {
         this.source = source;
         this.api = api;
         this.calls = calls;
@@ -68,10 +70,10 @@ public final class TencentLiveProvider implements RtcProvider {
                 source.account().secretKey(),
                 source.account().userSigValidity(),
                 timer);
-        Calls calls = new Calls(
-                Calls.of(app + " get_room_list", source.roomListQps(), source.retry(), timer),
-                Calls.of(app + " get_room_info", source.roomInfoQps(), source.retry(), timer),
-                Calls.of(app + " get_member_list", source.memberListQps(), source.retry(), timer));
+        Calls.Live calls = new Calls.Live(
+                Calls.of(app, "get_room_list", source.roomListQps(), source.retry(), timer),
+                Calls.of(app, "get_room_info", source.roomInfoQps(), source.retry(), timer),
+                Calls.of(app, "get_member_list", source.memberListQps(), source.retry(), timer));
         return new TencentLiveProvider(source, new TencentApi(app, source.account(), userSig, http), calls, timer);
     }
 
@@ -84,7 +86,7 @@ public final class TencentLiveProvider implements RtcProvider {
     public Mono<RoomSweep> rooms(Instant ignored) {
         return Unexpected.guard(app(), "get_room_list", Mono.defer(() -> {
             Instant sent = now(); // every room listed was live at or after this: the sweep names live incarnations
-            return CursorPaging.read(calls.list().flaws(), "RoomList", this::roomPage, source.maxPages())
+            return CursorPaging.read(calls.roomList().flaws(), "RoomList", this::roomPage, source.maxPages())
                     .map(pages -> sweep(pages, sent));
         }));
     }
@@ -96,7 +98,7 @@ public final class TencentLiveProvider implements RtcProvider {
             // that long before the request
             Instant from = now().minus(source.memberRefresh());
             return CursorPaging.read(
-                            calls.members().flaws(),
+                            calls.memberList().flaws(),
                             "MemberList",
                             cursor -> memberPage(room, cursor),
                             source.maxPages())
@@ -106,16 +108,13 @@ public final class TencentLiveProvider implements RtcProvider {
         }));
     }
 
-    /** {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe. */
+    /**
+     * {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe;
+     * {@code get_room_info} returns the live incarnation's {@code CreateTime}.
+     */
     @Override
-    public boolean absencesNeedProbe() {
-        return true;
-    }
-
-    /** {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
-    @Override
-    public boolean probeNamesIncarnation() {
-        return true;
+    public ProviderTraits traits() {
+        return ProviderTraits.NONE.withListingMayMissLiveRooms(true).withProbeNamesIncarnation(true);
     }
 
     @Override
@@ -123,30 +122,32 @@ public final class TencentLiveProvider implements RtcProvider {
         Map<String, Object> body = Map.of("RoomId", room.key().roomId());
         return Unexpected.guard(app(), "get_room_info", Mono.defer(() -> {
             Instant sent = now();
-            return calls.info()
+            return calls.roomInfo()
                     .roomInfo(api, TencentApi.LIVE, body)
                     .map(reply -> reply.roomMissing()
                             ? new RoomGone(room, null, sent, now())
                             : Probes.oneRoomSweep(
-                                    app(), room, reply.response().path("RoomInfo"), calls.info(), sent, now()));
+                                    app(), room, reply.response().path("RoomInfo"), calls.roomInfo(), sent, now()));
         }));
     }
 
     /** The budgets ({@code get_room_list}, {@code get_room_info}, {@code get_member_list}), for metrics. */
     @Override
-    public List<RateBudget> budgets() {
+    public List<BudgetView> budgets() {
         return List.of(
-                calls.list().budget(), calls.info().budget(), calls.members().budget());
+                calls.roomList().budget(),
+                calls.roomInfo().budget(),
+                calls.memberList().budget());
     }
 
     private Mono<TencentReply> roomPage(String cursor) {
         Map<String, Object> body = Map.of("Next", cursor, "Count", ROOM_PAGE);
-        return calls.list().page(api, TencentApi.LIVE, "get_room_list", body, "RoomList");
+        return calls.roomList().page(api, TencentApi.LIVE, "get_room_list", body, "RoomList");
     }
 
     private Mono<TencentReply> memberPage(RoomRef room, String cursor) {
         Map<String, Object> body = Map.of("RoomId", room.key().roomId(), "Next", cursor);
-        return calls.members().page(api, TencentApi.LIVE, "get_member_list", body, "MemberList");
+        return calls.memberList().page(api, TencentApi.LIVE, "get_member_list", body, "MemberList");
     }
 
     private RoomSweep sweep(Pages pages, Instant sent) {
@@ -158,8 +159,8 @@ public final class TencentLiveProvider implements RtcProvider {
             JsonNode list = reply.response().path("RoomList");
             for (int i = 0; i < list.size(); i++) {
                 String field = "RoomList[" + i + "] of page " + page;
-                RoomSighting sighting =
-                        TencentRooms.sighting(list.get(i), field, calls.list().flaws());
+                RoomSighting sighting = TencentRooms.sighting(
+                        list.get(i), field, calls.roomList().flaws());
                 skipped += sighting == null ? 1 : 0;
                 if (sighting != null) {
                     rooms.putIfAbsent(sighting.roomId(), sighting);
@@ -183,7 +184,7 @@ public final class TencentLiveProvider implements RtcProvider {
             skipped += TencentRooms.members(
                     reply.response().path("MemberList"),
                     "get_member_list",
-                    calls.members().flaws(),
+                    calls.memberList().flaws(),
                     id -> members.put(id, Visibility.VISIBLE));
             Long count = VendorFields.whole(reply.response().get("MemberCount"));
             total = count == null ? total : Math.max(total, count);

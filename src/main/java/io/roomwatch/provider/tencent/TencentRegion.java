@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The documented REST domains by region (vendor-apis.md §B.1). TUIRoomKit pages list only Singapore. */
+/**
+ * The documented REST domains by region (https://www.tencentcloud.com/document/product/1047/34620, TUILiveKit:
+ * https://www.tencentcloud.com/document/product/1071/76832). TUIRoomKit pages list only Singapore (e.g.
+ * https://trtc.io/document/60704).
+ */
 public enum TencentRegion {
     CHINA("console.tim.qq.com", "china", "cn", "mainland"),
     CHINA_BACKUP("adminapi.my-imcloud.com", "china-backup"),

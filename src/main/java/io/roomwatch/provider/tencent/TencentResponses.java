@@ -10,6 +10,7 @@ import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.StatusFailures;
 import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place that knows Tencent's statuses and codes (vendor-apis.md §B.1, §B.3): a reply becomes a {@link
- * TencentReply} (success or {@code 100004}) or one {@link VendorFailure}.
+ * The one place that knows Tencent's statuses and codes (envelope:
+ * https://www.tencentcloud.com/document/product/647/63398; codes:
+ * https://www.tencentcloud.com/document/product/1047/34348): a reply becomes a {@link TencentReply} (success or {@code
+ * 100004}) or one {@link VendorFailure}.
  */
 final class TencentResponses {
 
@@ -135,14 +138,7 @@ final class TencentResponses {
     }
 
     private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
-        String code = "HTTP " + reply.status();
-        if (reply.status() == 429) {
-            return new VendorThrottled(app, code, api + ": throttled");
-        }
-        if (reply.status() >= 500) {
-            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
-        }
-        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check region or baseUrl");
+        return StatusFailures.byStatus(app, api, reply, "check region or baseUrl");
     }
 
     private static JsonNode parse(AppKey app, String api, HttpReply reply) {

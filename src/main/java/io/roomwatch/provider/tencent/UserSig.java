@@ -18,9 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * UserSigs (TLSSigAPIv2, vendor-apis.md §B.2) for one administrator: HMAC-SHA256 over the {@code TLS.*} content,
- * JSON, zlib, URL-safe Base64 ({@code + / =} as {@code * - _}). A generated sig is reused until a tenth of its
- * validity (at most one hour) before it expires, then regenerated. Thread-safe; time from the injected timer.
+ * UserSigs (TLSSigAPIv2, https://trtc.io/document/34385; Tencent's generator:
+ * https://github.com/tencentyun/tls-sig-api-v2-java) for one administrator: HMAC-SHA256 over the {@code TLS.*} content,
+ * JSON, zlib, URL-safe Base64 ({@code + / =} as {@code * - _}). A generated sig is reused until a tenth of its validity
+ * (at most one hour) before it expires, then regenerated. Thread-safe; time from the injected timer.
  */
 public final class UserSig {
 

@@ -5,7 +5,7 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.roomwatch.model.AppKey;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Retries;
 import io.roomwatch.provider.http.VendorHttp;
 import java.net.URI;

@@ -14,8 +14,10 @@ import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.model.Visibility;
 import io.roomwatch.provider.AnswerFlaw;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
+import io.roomwatch.provider.ProviderTraits;
 import io.roomwatch.provider.RtcProvider;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.Flaws;
 import io.roomwatch.provider.http.Retries;
 import io.roomwatch.provider.http.Unexpected;
@@ -79,8 +81,8 @@ public final class VolcengineProvider implements RtcProvider {
         VolcengineSigner signer =
                 VolcengineSigner.of(source.accessKeyId(), source.secretAccessKey(), source.region(), "rtc");
         VolcengineApi api = new VolcengineApi(app, signer, source.baseUrl(), http, timer);
-        RateBudget listBudget = RateBudget.create(app + " ListRoomInfo", source.listRoomInfoQps(), timer);
-        RateBudget usersBudget = RateBudget.create(app + " GetRoomOnlineUsers", source.onlineUsersQps(), timer);
+        RateBudget listBudget = RateBudget.create(app, "ListRoomInfo", source.listRoomInfoQps(), timer);
+        RateBudget usersBudget = RateBudget.create(app, "GetRoomOnlineUsers", source.onlineUsersQps(), timer);
         RoomLister lister =
                 new RoomLister(api, listBudget, Retries.of(source.retry(), listBudget, timer), source, timer);
         return new VolcengineProvider(
@@ -105,6 +107,15 @@ public final class VolcengineProvider implements RtcProvider {
                     .map(users ->
                             users.roomExists() ? memberList(room, users, sent) : new RoomGone(room, null, sent, now()));
         }));
+    }
+
+    /**
+     * Listings are by creation time and complete for what they cover; {@code GetRoomOnlineUsers} does not name the
+     * incarnation it answers for.
+     */
+    @Override
+    public ProviderTraits traits() {
+        return ProviderTraits.NONE;
     }
 
     @Override
@@ -171,17 +182,17 @@ public final class VolcengineProvider implements RtcProvider {
 
     /** The budgets ({@code ListRoomInfo}, {@code GetRoomOnlineUsers}), for metrics. */
     @Override
-    public List<RateBudget> budgets() {
+    public List<BudgetView> budgets() {
         return List.of(listRoomInfoBudget(), onlineUsersBudget());
     }
 
     /** The {@code ListRoomInfo} budget, for metrics. */
-    public RateBudget listRoomInfoBudget() {
+    public BudgetView listRoomInfoBudget() {
         return lister.budget();
     }
 
     /** The {@code GetRoomOnlineUsers} budget, for metrics. */
-    public RateBudget onlineUsersBudget() {
+    public BudgetView onlineUsersBudget() {
         return usersBudget;
     }
 

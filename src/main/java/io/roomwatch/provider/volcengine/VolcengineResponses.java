@@ -10,15 +10,18 @@ import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
 import io.roomwatch.provider.http.HttpReply;
+import io.roomwatch.provider.http.StatusFailures;
 import io.roomwatch.provider.http.VendorFields;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The one place that knows Volcengine's statuses and codes (vendor-apis.md §A.3, §A.4): a reply becomes its {@code
- * Result} or one {@link VendorFailure}. Vendor error codes win over the HTTP status (a throttled answer may come with
- * any status); without a code, 429 is throttled, 5xx transient, any other non-200 rejected.
+ * The one place that knows Volcengine's statuses and codes (envelope: https://www.volcengine.com/docs/6348/1178322;
+ * gateway codes: https://www.volcengine.com/docs/6369/68677; RTC codes: https://www.volcengine.com/docs/6348/70426): a
+ * reply becomes its {@code Result} or one {@link VendorFailure}. Vendor error codes win over the HTTP status (a
+ * throttled answer may come with any status); without a code, 429 is throttled, 5xx transient, any other non-200
+ * rejected.
  */
 final class VolcengineResponses {
 
@@ -110,15 +113,7 @@ final class VolcengineResponses {
     }
 
     private static VendorFailure byStatus(AppKey app, String api, HttpReply reply) {
-        int status = reply.status();
-        String code = "HTTP " + status;
-        if (status == 429) {
-            return new VendorThrottled(app, code, api + ": throttled");
-        }
-        if (status >= 500) {
-            return new VendorUnavailable(app, code, api + ": vendor unavailable", null);
-        }
-        return new VendorRejected(app, code, api + ": rejected: " + reply.excerpt(200), "check baseUrl");
+        return StatusFailures.byStatus(app, api, reply, "check baseUrl");
     }
 
     private static JsonNode parse(AppKey app, String api, HttpReply reply) {

@@ -18,10 +18,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs Volcengine OpenAPI requests (HMAC-SHA256, header mode; vendor-apis.md §A.2): canonical request, string to
- * sign, derived key {@code secret → date → region → service → "request"}, hex signature. Signs {@code host}, {@code
- * x-content-sha256} and {@code x-date}, as the official {@code volc-sdk-java} does for requests without a content
- * type. Stateless and thread-safe; call it per attempt so every retry carries a fresh {@code X-Date}.
+ * Signs Volcengine OpenAPI requests (HMAC-SHA256, header mode; https://www.volcengine.com/docs/6469/1126804, worked
+ * example https://docs.byteplus.com/byteplus-platform/reference/example): canonical request, string to sign, derived
+ * key {@code secret → date → region → service → "request"}, hex signature. Signs {@code host}, {@code x-content-sha256}
+ * and {@code x-date}, as the official {@code volc-sdk-java} does for requests without a content type. Stateless and
+ * thread-safe; call it per attempt so every retry carries a fresh {@code X-Date}.
  */
 public final class VolcengineSigner {
 

@@ -2,8 +2,10 @@ package io.roomwatch.provider.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Provider;
 import io.roomwatch.provider.AnswerFlaw;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.budget.RateBudget;
 import io.roomwatch.provider.http.PageGuard.Verdict;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -11,8 +13,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 /** Regression for issue 14 (kind 1): a walk that does not move on ends at once, with a counted warning. */
 class PageGuardTest {
 
-    private final RateBudget budget =
-            RateBudget.create("tencent-live/1400000001 get_room_list", 10, VirtualTimeScheduler.create());
+    private final RateBudget budget = RateBudget.create(
+            AppKey.of(Provider.TENCENT_LIVE, "1400000001"), "get_room_list", 10, VirtualTimeScheduler.create());
     private final PageGuard guard = PageGuard.of(Flaws.of(budget), 1000);
 
     @Test

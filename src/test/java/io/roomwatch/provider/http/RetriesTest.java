@@ -7,11 +7,11 @@ import io.roomwatch.config.RetrySettings;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
 import io.roomwatch.provider.CallOutcome;
-import io.roomwatch.provider.RateBudget;
 import io.roomwatch.provider.SlidingWindow;
 import io.roomwatch.provider.VendorRejected;
 import io.roomwatch.provider.VendorThrottled;
 import io.roomwatch.provider.VendorUnavailable;
+import io.roomwatch.provider.budget.RateBudget;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,7 +38,7 @@ class RetriesTest {
 
     @Test
     void givenTwoThrottledAnswers_whenCalling_thenRetriesTellsTheBudgetAndPaysAPermitPerAttempt() {
-        RateBudget budget = RateBudget.create("t", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "t", 10, timer);
         Mono<String> call = call(budget, script(throttled(), throttled(), null));
 
         StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
@@ -46,7 +46,8 @@ class RetriesTest {
                 .then(() -> assertThat(budget.currentRate()).isEqualTo(5.0)) // halved by the first answer
                 .thenAwait(Duration.ofSeconds(30))
                 .expectNext("ok")
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(3);
         assertThat(budget.used()).isEqualTo(3);
@@ -58,7 +59,7 @@ class RetriesTest {
 
     @Test
     void givenEndlessOutage_whenCalling_thenGivesUpAfterTheBoundWithTheOriginalFailure() {
-        RateBudget budget = RateBudget.create("t", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "t", 10, timer);
         Mono<String> call = call(budget, script(unavailable(), unavailable(), unavailable(), unavailable()));
 
         StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
@@ -76,7 +77,7 @@ class RetriesTest {
 
     @Test
     void givenRejection_whenCalling_thenNoRetry() {
-        RateBudget budget = RateBudget.create("t", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "t", 10, timer);
         Mono<String> call = call(budget, script(new VendorRejected(APP, "SignatureDoesNotMatch", "bad", "hint")));
 
         StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
@@ -89,7 +90,7 @@ class RetriesTest {
 
     @Test
     void givenThrottlingStreakBeyondTheBound_whenCalling_thenTheThrottledFailureSurfaces() {
-        RateBudget budget = RateBudget.create("t", 10, timer);
+        RateBudget budget = RateBudget.create(APP, "t", 10, timer);
         Mono<String> call = call(budget, script(throttled(), throttled(), throttled(), throttled(), throttled()));
 
         StepVerifier.withVirtualTime(() -> call, () -> timer, Long.MAX_VALUE)
@@ -102,7 +103,7 @@ class RetriesTest {
 
     @Test
     void givenFortyCallersEachThrottledOnce_whenRetrying_thenRetriesStayWithinTheBudgetToo() {
-        RateBudget budget = RateBudget.create("t", 5, timer);
+        RateBudget budget = RateBudget.create(APP, "t", 5, timer);
         Mono<List<String>> all = Flux.range(0, 40)
                 .flatMap(i -> call(budget, script(throttled(), null)), 40)
                 .collectList();
@@ -110,7 +111,8 @@ class RetriesTest {
         StepVerifier.withVirtualTime(() -> all, () -> timer, Long.MAX_VALUE)
                 .thenAwait(Duration.ofMinutes(5))
                 .assertNext(results -> assertThat(results).hasSize(40))
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
 
         assertThat(attempts).hasSize(80);
         assertThat(SlidingWindow.maxPerSecond(attempts)).isLessThanOrEqualTo(5);

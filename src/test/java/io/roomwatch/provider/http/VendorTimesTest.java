@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomwatch.model.AppKey;
+import io.roomwatch.model.Provider;
 import io.roomwatch.provider.AnswerFlaw;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.budget.RateBudget;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +19,8 @@ class VendorTimesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RateBudget budget =
-            RateBudget.create("volcengine/app-1 ListRoomInfo", 1, VirtualTimeScheduler.create());
+    private final RateBudget budget = RateBudget.create(
+            AppKey.of(Provider.VOLCENGINE, "app-1"), "ListRoomInfo", 1, VirtualTimeScheduler.create());
     private final Flaws flaws = Flaws.of(budget);
 
     @ParameterizedTest

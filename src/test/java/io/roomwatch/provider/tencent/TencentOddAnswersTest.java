@@ -16,7 +16,7 @@ import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomSweep;
 import io.roomwatch.provider.AnswerFlaw;
-import io.roomwatch.provider.RateBudget;
+import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.StubVendor;
 import io.roomwatch.provider.StubVendor.Reply;
 import io.roomwatch.provider.StubVendor.Request;
@@ -233,9 +233,9 @@ class TencentOddAnswersTest {
                 .withBaseUrl(baseUrl);
     }
 
-    private static RateBudget budget(io.roomwatch.provider.RtcProvider provider, String api) {
+    private static BudgetView budget(io.roomwatch.provider.RtcProvider provider, String api) {
         return provider.budgets().stream()
-                .filter(b -> b.name().endsWith(" " + api))
+                .filter(b -> b.api().equals(api))
                 .findFirst()
                 .orElseThrow();
     }

@@ -188,7 +188,8 @@ class VolcengineProviderTest {
                                 + "\"DestroyTime\":\"2024-01-01T11:00:00+08:00\",\"ActiveUserNum\":0,"
                                 + "\"IsFinished\":true}"),
                         "RoomList[0]",
-                        io.roomwatch.provider.http.Flaws.of(io.roomwatch.provider.RateBudget.create("t", 1, timer))))
+                        io.roomwatch.provider.http.Flaws.of(
+                                io.roomwatch.provider.budget.RateBudget.create(APP, "t", 1, timer))))
                 .isEqualTo(RoomSighting.ended(
                         "r", "c", Instant.parse("2024-01-01T02:00:00Z"), Instant.parse("2024-01-01T03:00:00Z")));
     }
