@@ -74,17 +74,11 @@ public final class AttributionBench {
                         Results.f(
                                 "safe: 0 invented (latency: the cost, measured; about delay + 2 sweeps, %.0f s)",
                                 bound),
-                        Results.f(
-                                "safe p50 %.1f s / p99 %.1f s, %d invented; eager p50 %.1f s / p99 %.1f s, %d invented"
-                                        + " (all member events: safe p50 %.1f s, eager %.1f s)",
-                                safe.known.p50,
-                                safe.known.p99,
-                                safe.invented,
-                                eager.known.p50,
-                                eager.known.p99,
-                                eager.invented,
-                                safe.all.p50,
-                                eager.all.p50),
+                        "safe p50 " + seconds(safe.known.p50) + " / p99 " + seconds(safe.known.p99) + ", "
+                                + safe.invented + " invented; eager p50 " + seconds(eager.known.p50) + " / p99 "
+                                + seconds(eager.known.p99) + ", " + eager.invented
+                                + " invented (all member events: safe p50 " + seconds(safe.all.p50) + ", eager "
+                                + seconds(eager.all.p50) + ")",
                         ctx.full() ? safe.invented == 0 : null,
                         d);
     }
@@ -214,6 +208,11 @@ public final class AttributionBench {
             }
         }
         return new Outcome(Latency.of(known), Latency.of(latencies), invented);
+    }
+
+    /** A latency for people; "n/a" when there was no sample (a smoke run may see no change in a listed room). */
+    private static String seconds(double value) {
+        return Double.isNaN(value) ? "n/a" : Results.f("%.1f s", value);
     }
 
     private static double percentile(List<Double> sorted, double p) {
