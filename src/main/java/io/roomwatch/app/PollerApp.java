@@ -12,6 +12,7 @@ import io.roomwatch.poll.CycleReport;
 import io.roomwatch.provider.BudgetView;
 import io.roomwatch.provider.RtcProvider;
 import io.roomwatch.provider.VendorMeters;
+import io.roomwatch.provider.vendors.Providers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -21,15 +21,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the event topics and the compacted state topic when they are missing. Idempotent: a topic that exists is
- * left as it is (its settings are the operator's). Blocks up to {@link KafkaSinkConfig#blockTimeout()}.
+ * left as it is (its settings are the operator's). Blocks up to {@link KafkaSinkConfig#blockTimeout()}. Public for the
+ * Kafka Connect task, which creates them at start as the standalone sink does at its first opening.
  */
-final class Topics {
+public final class Topics {
 
     private static final Logger log = LoggerFactory.getLogger(Topics.class);
 
     private Topics() {}
 
-    static void ensure(KafkaSinkConfig config) {
+    /**
+     * Creates the topics of {@code config} that are missing.
+     *
+     * @throws org.apache.kafka.common.KafkaException when the broker refuses or does not answer in time
+     */
+    public static void ensure(KafkaSinkConfig config) {
         Properties props = new Properties();
         props.putAll(config.clientProperties());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
