@@ -53,7 +53,7 @@ class ArchitectureTest {
     static final ArchRule theEngineOwnsCommittedState = noFields()
             .that()
             .areDeclaredInClassesThat()
-            .resideInAnyPackage("..roomwatch.kafka..", "..roomwatch.sink..")
+            .resideInAnyPackage("..roomwatch.kafka..", "..roomwatch.sink..", "..roomwatch.connect..")
             .should()
             .haveRawType(AppState.class)
             .because("the engine owns the committed state and tells the sink what to write (StateChange); a sink"
@@ -75,11 +75,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule kafkaStaysInItsAdapters = noClasses()
             .that()
-            .resideOutsideOfPackages("..roomwatch.kafka..", "..roomwatch.broker..")
+            .resideOutsideOfPackages("..roomwatch.kafka..", "..roomwatch.broker..", "..roomwatch.connect..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.apache.kafka..")
-            .because("only the Kafka adapter (sink, state store) and the embedded broker need Kafka types");
+            .because("only the Kafka adapter (sink, state store), the embedded broker and the Kafka Connect plugin"
+                    + " need Kafka types");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnConnect = noClasses()
+            .that()
+            .resideOutsideOfPackage("..roomwatch.connect..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..roomwatch.connect..")
+            .because("the Kafka Connect plugin is a composition root of its own, like app; connect-api is provided"
+                    + " by the worker and absent when roomwatch runs standalone");
 
     @ArchTest
     static final ArchRule nettyStaysAtTheEdges = noClasses()
@@ -97,6 +108,7 @@ class ArchitectureTest {
             .resideOutsideOfPackages(
                     "..roomwatch.provider..",
                     "..roomwatch.kafka..",
+                    "..roomwatch.connect..",
                     "..roomwatch.config..",
                     "..roomwatch.emulator..",
                     "..roomwatch.admin..",

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -24,6 +26,8 @@ import reactor.core.publisher.Sinks;
  * <p>Built on the engine's thread ({@link #add} then {@link #seal}), acknowledged on Connect's threads.
  */
 final class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
     private final AppKey app;
     private final String stateTopic;
@@ -89,6 +93,12 @@ final class Delivery {
             return;
         }
         String dropped = droppedState;
+        if (droppedEvents.get() > 0) {
+            log.warn(
+                    "{}: Connect dropped {} event records of a batch (its transformations or errors.tolerance)",
+                    app,
+                    droppedEvents.get());
+        }
         if (dropped == null) {
             done.tryEmitEmpty();
         } else {

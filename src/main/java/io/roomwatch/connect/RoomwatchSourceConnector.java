@@ -29,8 +29,19 @@ public final class RoomwatchSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(RoomwatchSourceConnector.class);
 
+    private final Map<String, String> env;
     private Map<String, String> props = Map.of();
     private @Nullable RoomwatchConfig config;
+
+    /** The connector Connect instantiates: {@code ${NAME}} in the YAML takes the worker's environment. */
+    public RoomwatchSourceConnector() {
+        this(System.getenv());
+    }
+
+    /** For tests: {@code ${NAME}} in the YAML takes {@code env}. */
+    RoomwatchSourceConnector(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     private static String implementationVersion() {
         String version = RoomwatchSourceConnector.class.getPackage().getImplementationVersion();
@@ -45,7 +56,7 @@ public final class RoomwatchSourceConnector extends SourceConnector {
     @Override
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
-        this.config = ConnectorSettings.load(props, System.getenv());
+        this.config = ConnectorSettings.load(props, env);
         log.info("roomwatch connector started: {}", config.summary().replace('\n', ';'));
     }
 
@@ -78,7 +89,7 @@ public final class RoomwatchSourceConnector extends SourceConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         List<ConfigValue> values =
                 new ArrayList<>(super.validate(connectorConfigs).configValues());
-        ConnectorSettings.report(ConnectorSettings.problems(connectorConfigs, System.getenv()), values);
+        ConnectorSettings.report(ConnectorSettings.problems(connectorConfigs, env), values);
         return new Config(values);
     }
 

@@ -62,7 +62,9 @@ public final class RoomwatchSourceTask extends SourceTask {
         try {
             Topics.ensure(config.kafka());
         } catch (org.apache.kafka.common.KafkaException e) {
-            throw new org.apache.kafka.connect.errors.RetriableException("cannot create roomwatch's topics", e);
+            // the task fails with the reason in the REST status; restarting it (or the connector) retries
+            throw new ConnectException(
+                    "cannot create roomwatch's topics on " + config.kafka().bootstrapServers(), e);
         }
         MeterRegistry registry = TaskEngine.newRegistry();
         PluginMeters.bridge(registry, context.pluginMetrics());

@@ -115,14 +115,19 @@ final class TaskEngine implements AutoCloseable {
             throw failed instanceof ConnectException connect ? connect : new ConnectException(failed);
         }
         List<Delivery> deliveries = handoff.take(wait);
-        if (deliveries.isEmpty()) {
-            return null;
-        }
+        return deliveries.isEmpty() ? null : handOver(deliveries, transactions);
+    }
+
+    /**
+     * The records of {@code deliveries}, in order; with a transaction context, a commit is requested after each
+     * delivery's last record, so that one delivery (one roomwatch batch) is one Connect transaction.
+     */
+    static List<SourceRecord> handOver(List<Delivery> deliveries, @Nullable TransactionContext transactions) {
         List<SourceRecord> records = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             records.addAll(delivery.records());
             if (transactions != null) {
-                transactions.commitTransaction(delivery.last()); // one delivery, one transaction
+                transactions.commitTransaction(delivery.last());
             }
         }
         return records;
