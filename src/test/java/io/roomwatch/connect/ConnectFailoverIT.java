@@ -22,6 +22,7 @@ import io.roomwatch.kafka.KafkaEventTail;
 import io.roomwatch.model.PresenceEvent;
 import io.roomwatch.testing.ChildProcesses;
 import io.roomwatch.testing.EventReplay;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -34,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +103,9 @@ class ConnectFailoverIT {
             emulator.startScenario(
                     ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
 
-            Worker first = Worker.start(dir, "worker-1", bootstrap);
+            Worker first = Worker.start(dir, "worker-1", bootstrap, null);
             workers.add(first);
-            Worker second = Worker.start(dir, "worker-2", bootstrap);
+            Worker second = Worker.start(dir, "worker-2", bootstrap, packagedPlugin());
             workers.add(second);
             first.awaitRest(Duration.ofSeconds(90));
             second.awaitRest(Duration.ofSeconds(90));
@@ -144,6 +146,22 @@ class ConnectFailoverIT {
             assertCloudEventsHeaders(bootstrap);
             assertThat(status(survivor).path("connector").path("state").asText())
                     .isEqualTo("RUNNING");
+            // every app ran on the survivor in the end: the moved ones restored their state there from the state topic
+            assertThat(restoredApps(survivor.fullLog()))
+                    .as("apps restored on the survivor; its log:%n%s", survivor.logText())
+                    .containsExactlyInAnyOrder(
+                            "volcengine/" + EmulatorConfig.DEMO_VOLCENGINE_APP,
+                            "tencent-live/" + EmulatorConfig.DEMO_SDK_APP_ID,
+                            "tencent-conference/" + EmulatorConfig.DEMO_SDK_APP_ID);
+            System.out.printf(
+                    "ConnectFailoverIT: %d events, %d apps; tasks %s before the kill (worker-2 on %d, %s); all RUNNING"
+                            + " on the survivor %d s after it%n",
+                    events.size(),
+                    truth.size(),
+                    placed,
+                    second.port,
+                    packagedPlugin() == null ? "test class path" : "packaged plugin",
+                    failover.toSeconds());
         } finally {
             if (emulator != null) {
                 emulator.stop().block(Duration.ofSeconds(10));
@@ -158,7 +176,11 @@ class ConnectFailoverIT {
     /** A Connect worker in its own JVM, on the test class path (the connector is found there by ServiceLoader). */
     private record Worker(Process process, int port, Path log) {
 
-        static Worker start(Path dir, String name, String bootstrap) throws IOException {
+        /**
+         * @param plugins a {@code plugin.path} holding the packaged plugin, which the worker then loads in its own class
+         *     loader (roomwatch's classes left off the class path); null: roomwatch from the test class path
+         */
+        static Worker start(Path dir, String name, String bootstrap, Path plugins) throws IOException {
             int port = freePort();
             Properties props = new Properties();
             props.put("bootstrap.servers", bootstrap);
@@ -184,6 +206,13 @@ class ConnectFailoverIT {
             props.put("offset.flush.interval.ms", "1000");
             props.put("plugin.discovery", "service_load"); // no reflective scan of the whole test class path
             props.put("task.shutdown.graceful.timeout.ms", "5000");
+            String classPath = System.getProperty("java.class.path");
+            if (plugins != null) {
+                props.put("plugin.path", plugins.toAbsolutePath().toString());
+                classPath = Arrays.stream(classPath.split(File.pathSeparator))
+                        .filter(entry -> !entry.endsWith("classes")) // target/classes, target/test-classes
+                        .collect(Collectors.joining(File.pathSeparator));
+            }
             Path file = dir.resolve(name + ".properties");
             try (var out = Files.newBufferedWriter(file)) {
                 props.store(out, "Connect worker of ConnectFailoverIT");
@@ -210,7 +239,7 @@ class ConnectFailoverIT {
                             "-XX:+UseSerialGC",
                             "-Dlogback.configurationFile=" + logback,
                             "-cp",
-                            System.getProperty("java.class.path"),
+                            classPath,
                             "org.apache.kafka.connect.cli.ConnectDistributed",
                             file.toString())
                     .redirectErrorStream(true)
@@ -274,6 +303,15 @@ class ConnectFailoverIT {
                 .filter(line -> line.contains(": restored "))
                 .map(line -> line.substring(line.indexOf(" - ") + 3, line.indexOf(": restored ")))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The plugin folder {@code mvn package} builds ({@code target/roomwatch-connect-plugin/}), if there is one: then the
+     * second worker runs roomwatch from it, as a real worker would. Without it (an IDE run), both use the class path.
+     */
+    private static Path packagedPlugin() {
+        Path folder = Path.of("target", "roomwatch-connect-plugin");
+        return Files.isDirectory(folder.resolve("roomwatch-connect-plugin").resolve("lib")) ? folder : null;
     }
 
     private static int freePort() throws IOException {
