@@ -302,6 +302,40 @@ public final class EmitterBench {
         return run;
     }
 
+    /**
+     * The workload of {@link #measure}, prepared for another delivery path (the Kafka Connect benchmark): the change
+     * that creates the rooms (untimed there too), then per batch the events and the state change.
+     */
+    public record Prepared(
+            AppKey app, StateChange initial, List<StateChange> changes, List<List<PresenceEvent>> events) {
+
+        /** Events over all batches. */
+        public long eventCount() {
+            return events.stream().mapToLong(List::size).sum();
+        }
+    }
+
+    /** {@code batches} batches of {@code perBatch} member lists over {@code rooms} rooms, diffed (untimed). */
+    public static Prepared prepare(int rooms, int batches, int perBatch) {
+        Workload work = new Workload(rooms);
+        StateChange initial = StateChange.between(AppState.empty(APP), work.state);
+        List<StateChange> changes = new ArrayList<>();
+        List<List<PresenceEvent>> events = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            AppState before = work.state;
+            List<PresenceEvent> batchEvents = new ArrayList<>();
+            Set<String> touched = new HashSet<>();
+            for (Transition t : work.nextBatch(perBatch)) {
+                batchEvents.addAll(t.events());
+                t.upserted().forEach(room -> touched.add(room.ref().key().roomId()));
+                t.ended().forEach(room -> touched.add(room.ref().key().roomId()));
+            }
+            changes.add(new StateChange(before, work.state, touched));
+            events.add(batchEvents);
+        }
+        return new Prepared(APP, initial, changes, events);
+    }
+
     private static Run median(List<Run> runs) {
         return runs.stream()
                 .sorted(java.util.Comparator.comparingDouble(Run::eventsPerSecond))
