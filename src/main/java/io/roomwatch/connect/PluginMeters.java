@@ -39,10 +39,18 @@ final class PluginMeters {
     }
 
     private static void publish(Meter meter, PluginMetrics metrics) {
+        // provider and app first, then the rest (Micrometer sorts tags by name): JMX names and exporter rules rely on
+        // it
         LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+        for (String first : new String[] {"provider", "app"}) {
+            String value = meter.getId().getTag(first);
+            if (value != null) {
+                tags.put(first, value);
+            }
+        }
         meter.getId()
                 .getTags()
-                .forEach(tag -> tags.put(tag.getKey().equals("type") ? "event" : tag.getKey(), tag.getValue()));
+                .forEach(tag -> tags.putIfAbsent(tag.getKey().equals("type") ? "event" : tag.getKey(), tag.getValue()));
         String description = meter.getId().getDescription() == null
                 ? meter.getId().getName()
                 : meter.getId().getDescription();

@@ -98,7 +98,7 @@ public final class RoomwatchSourceTask extends SourceTask {
     public @Nullable List<SourceRecord> poll() throws InterruptedException {
         TaskEngine running = engine;
         if (running == null) {
-            throw new ConnectException("the roomwatch task is not started");
+            return null; // stopped while Connect was about to poll (Connect polls only after start)
         }
         return running.poll(Duration.ofMillis(POLL_WAIT_MILLIS));
     }
