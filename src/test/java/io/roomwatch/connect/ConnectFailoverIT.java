@@ -109,6 +109,7 @@ class ConnectFailoverIT {
             workers.add(second);
             first.awaitRest(Duration.ofSeconds(90));
             second.awaitRest(Duration.ofSeconds(90));
+            assertValidationThroughTheWorker(first, yaml(bootstrap, emulator.baseUrl()));
             putConnector(first, connectorConfig(yaml(bootstrap, emulator.baseUrl())));
             Map<Integer, String> placed = awaitTasksRunning(first, 3, null, Duration.ofSeconds(120));
 
@@ -355,6 +356,38 @@ class ConnectFailoverIT {
                     .isTrue();
             worker.process.waitFor(1, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The worker's validation endpoint reports roomwatch's problems one message each, on the key to fix: here an
+     * empty appId in the YAML and a missing key converter.
+     */
+    private static void assertValidationThroughTheWorker(Worker worker, String yaml) throws Exception {
+        Map<String, String> bad =
+                connectorConfig(yaml.replace("appId: " + EmulatorConfig.DEMO_VOLCENGINE_APP, "appId: \"\""));
+        bad.remove("key.converter");
+        bad.put("name", CONNECTOR); // the worker requires it when validating
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(worker.uri(
+                                "/connector-plugins/" + RoomwatchSourceConnector.class.getName() + "/config/validate"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(bad)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, List<String>> errors = new TreeMap<>();
+        for (JsonNode config : JSON.readTree(response.body()).path("configs")) {
+            List<String> messages = new ArrayList<>();
+            config.path("value").path("errors").forEach(m -> messages.add(m.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(config.path("value").path("name").asText(), messages);
+            }
+        }
+        assertThat(errors).as(response.body()).containsOnlyKeys("roomwatch.config", "key.converter");
+        assertThat(errors.get("roomwatch.config")).doesNotHaveDuplicates().anySatisfy(message -> assertThat(message)
+                .contains("appId"));
+        assertThat(errors.get("key.converter")).singleElement().asString().contains("StringConverter");
     }
 
     private static JsonNode status(Worker worker) throws Exception {
