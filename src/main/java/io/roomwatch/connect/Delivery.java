@@ -75,11 +75,6 @@ final class Delivery {
         return done.asMono();
     }
 
-    /** Event records Connect reported as not written (dropped by its own policy). */
-    int droppedEvents() {
-        return droppedEvents.get();
-    }
-
     /** Connect's report on one of this delivery's records; {@code metadata} null: not written. */
     void acknowledged(SourceRecord record, @Nullable RecordMetadata metadata) {
         if (metadata == null) {

@@ -38,7 +38,6 @@ final class TaskEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
 
-    private final List<AppPoller> pollers;
     private final Handoff handoff;
     private final @Nullable TransactionContext transactions;
     private final List<AutoCloseable> resources;
@@ -47,14 +46,12 @@ final class TaskEngine implements AutoCloseable {
     private final AtomicReference<@Nullable Throwable> failure;
 
     private TaskEngine(
-            List<AppPoller> pollers,
             Handoff handoff,
             @Nullable TransactionContext transactions,
             List<AutoCloseable> resources,
             MeterRegistry registry,
             Disposable running,
             AtomicReference<@Nullable Throwable> failure) {
-        this.pollers = pollers;
         this.handoff = handoff;
         this.transactions = transactions;
         this.resources = resources;
@@ -93,7 +90,7 @@ final class TaskEngine implements AutoCloseable {
                         .map(poller -> poller.run().onErrorResume(e -> stopped(poller.app(), e, failure)))
                         .toList())
                 .subscribe();
-        return new TaskEngine(pollers, handoff, transactions, resources, registry, running, failure);
+        return new TaskEngine(handoff, transactions, resources, registry, running, failure);
     }
 
     private static Flux<io.roomwatch.poll.CycleReport> stopped(
@@ -131,15 +128,6 @@ final class TaskEngine implements AutoCloseable {
             }
         }
         return records;
-    }
-
-    /** Whether every app restored its state and polls. */
-    boolean isReady() {
-        return pollers.stream().allMatch(AppPoller::isRestored);
-    }
-
-    MeterRegistry registry() {
-        return registry;
     }
 
     /** Stops polling, fails what waits for Connect, closes the vendor clients. */
