@@ -16,6 +16,9 @@ package io.roomwatch.emulator;
  * @param failed genuine attempts without an answer: connection error or no answer within 5 s (each may be retried)
  * @param givenUp genuine deliveries abandoned after the vendor's last retry
  * @param forgedAccepted forged copies answered HTTP 200: a receiver that accepts them is broken
+ * @param forgedRejected forged copies answered otherwise or not at all (every HTTP request ends as exactly one of
+ *     delivered, rejected, failed, forgedAccepted or forgedRejected, so {@link #settled()} catches up with {@code
+ *     sent} whenever nothing is on the wire)
  * @param overrun changes dropped from the world's bounded log before the sender read them (never sent)
  */
 public record CallbackCounts(
@@ -30,10 +33,16 @@ public record CallbackCounts(
         long failed,
         long givenUp,
         long forgedAccepted,
+        long forgedRejected,
         long overrun) {
 
     /** All zero: callbacks off or nothing happened yet. */
     public static CallbackCounts none() {
-        return new CallbackCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CallbackCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** HTTP requests whose outcome is known: {@code sent} minus those on the wire. */
+    public long settled() {
+        return delivered + rejected + failed + forgedAccepted + forgedRejected;
     }
 }

@@ -17,6 +17,7 @@ final class Counters {
     final LongAdder failed = new LongAdder();
     final LongAdder givenUp = new LongAdder();
     final LongAdder forgedAccepted = new LongAdder();
+    final LongAdder forgedRejected = new LongAdder();
     final LongAdder overrun = new LongAdder();
 
     CallbackCounts snapshot() {
@@ -32,6 +33,7 @@ final class Counters {
                 failed.sum(),
                 givenUp.sum(),
                 forgedAccepted.sum(),
+                forgedRejected.sum(),
                 overrun.sum());
     }
 }

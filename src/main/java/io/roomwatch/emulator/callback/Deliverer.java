@@ -54,8 +54,9 @@ final class Deliverer {
         if (status == 200) {
             return Mono.empty();
         }
-        long wait = delivery.retries().nextDelayMillis(attempt, firstAttemptAt, clock.now(MILLISECONDS));
-        if (wait == Retries.STOP) {
+        long now = clock.now(MILLISECONDS);
+        long wait = delivery.retries().nextDelayMillis(attempt, firstAttemptAt, now);
+        if (wait == RetrySchedule.STOP) {
             if (!delivery.forged()) {
                 counters.givenUp.increment();
                 log.info(
@@ -68,7 +69,13 @@ final class Deliverer {
             return Mono.empty();
         }
         Mono<Void> next = Mono.defer(() -> attempt(delivery, attempt + 1, firstAttemptAt));
-        return wait == 0 ? next : Mono.delay(Duration.ofMillis(wait), clock).then(next);
+        long dueAt = now + wait;
+        // due at an instant, not after a span: the clock may move between this answer and the subscription
+        return wait == 0 ? next : Mono.defer(() -> waitUntil(dueAt)).then(next);
+    }
+
+    private Mono<Long> waitUntil(long dueAt) {
+        return Mono.delay(Duration.ofMillis(Math.max(0, dueAt - clock.now(MILLISECONDS))), clock);
     }
 
     /** The answer's status, or {@link #NO_ANSWER} (connection error, or none within 5 s on the emulator clock). */
@@ -97,9 +104,7 @@ final class Deliverer {
 
     private void count(Delivery delivery, int status) {
         if (delivery.forged()) {
-            if (status == 200) {
-                counters.forgedAccepted.increment();
-            }
+            (status == 200 ? counters.forgedAccepted : counters.forgedRejected).increment();
         } else if (status == 200) {
             counters.delivered.increment();
         } else if (status == NO_ANSWER) {

@@ -22,7 +22,7 @@ record Delivery(
         String url,
         String body,
         LongFunction<String> query,
-        Retries retries,
+        RetrySchedule retries,
         long delayMillis,
         boolean forged) {
 

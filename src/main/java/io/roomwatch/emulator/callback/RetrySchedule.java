@@ -1,7 +1,7 @@
 package io.roomwatch.emulator.callback;
 
 /** When a failed attempt is tried again, per vendor. Pure: the caller passes the clock readings. */
-enum Retries {
+enum RetrySchedule {
     /**
      * Volcengine: "HTTP 200 within 5 s, otherwise up to 2 retries" (≤ 3 deliveries,
      * https://volcengine.com/docs/6348/69820). The spacing is not documented; we wait 1 s, then 2 s.
@@ -15,7 +15,8 @@ enum Retries {
     /**
      * Tencent: an immediate retry, then every 10 s, giving up one minute after the first attempt (the TRTC callback
      * page states this, https://trtc.io/document/39558; the TUILiveKit/TUIRoomKit pages state no schedule, so we apply
-     * the same one).
+     * the same one). The 10 s grid counts from the first attempt, so slow answers do not push the last retry past the
+     * minute: attempts at +0, +0, +10 s, ..., +60 s, eight in all.
      */
     TENCENT {
         @Override
@@ -23,7 +24,8 @@ enum Retries {
             if (attemptsMade == 1) {
                 return 0;
             }
-            return now + 10_000 - firstAttemptAt <= 60_000 ? 10_000 : STOP;
+            long due = firstAttemptAt + 10_000L * (attemptsMade - 1);
+            return due - firstAttemptAt > 60_000 ? STOP : Math.max(0, due - now);
         }
     },
     /** Forged copies: sent once, whatever the answer (a forger does not retry). */
