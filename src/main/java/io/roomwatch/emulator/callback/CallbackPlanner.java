@@ -60,7 +60,7 @@ final class CallbackPlanner {
         this.volcengine = new VolcengineCallbacks(options);
         this.tencent = new TencentCallbacks(options);
         for (TencentApp app : config.tencentApps()) {
-            administrators.put(Long.toString(app.sdkAppId()), new TreeSet<>(app.administrators()).first());
+            administrators.put(Long.toString(app.sdkAppId()), operator(app));
         }
     }
 
@@ -114,7 +114,7 @@ final class CallbackPlanner {
         String body = forged
                 ? volcengine.body(change, type, forgedUser(change, draws), eventId, draws.forgedNonce, key + "-forged")
                 : volcengine.body(change, type, change.userId(), eventId, draws.nonce, key);
-        Retries retries = forged ? Retries.ONCE : Retries.VOLCENGINE;
+        RetrySchedule retries = forged ? RetrySchedule.ONCE : RetrySchedule.VOLCENGINE;
         return new Delivery(change, type, url(PROVIDER_VOLCENGINE, change.app()), body, t -> "", retries, 0, forged);
     }
 
@@ -132,7 +132,7 @@ final class CallbackPlanner {
                 url(live ? PROVIDER_LIVE : PROVIDER_CONFERENCE, change.app()),
                 body,
                 TencentCallbacks.query(change.app(), command, signWith),
-                forged ? Retries.ONCE : Retries.TENCENT,
+                forged ? RetrySchedule.ONCE : RetrySchedule.TENCENT,
                 0,
                 forged);
     }
@@ -207,6 +207,13 @@ final class CallbackPlanner {
     private String eventId(Change change, boolean forged) {
         String name = "roomwatch-emulator/" + runId + "/" + change.seq() + (forged ? "/forged" : "");
         return UUID.nameUUIDFromBytes(name.getBytes(UTF_8)).toString();
+    }
+
+    /** Rooms are created and destroyed by REST calls, whose operator is an App Administrator: the default one if any. */
+    private static String operator(TencentApp app) {
+        return app.administrators().contains(EmulatorConfig.DEMO_ADMINISTRATOR)
+                ? EmulatorConfig.DEMO_ADMINISTRATOR
+                : new TreeSet<>(app.administrators()).first();
     }
 
     private static @Nullable String forgedUser(Change change, Draws draws) {
