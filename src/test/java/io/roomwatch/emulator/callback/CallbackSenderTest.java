@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.handler.codec.http.HttpMethod;
 import io.roomwatch.emulator.CallbackCounts;
 import io.roomwatch.emulator.CallbackOptions;
 import io.roomwatch.emulator.EmulatorConfig;
@@ -79,6 +80,9 @@ class CallbackSenderTest {
         assertThat(counts.rejected() + counts.failed() + counts.givenUp() + counts.lost())
                 .isZero();
         assertThat(receiver.all()).hasSize(16);
+        JsonNode served = emu.control(HttpMethod.GET, "callbacks", "").json();
+        assertThat(served.get("delivered").asLong()).isEqualTo(16);
+        assertThat(served.get("suppressed").asLong()).isEqualTo(2);
         checkVolcengine(receiver.at("/callbacks/volcengine/" + TestEmulator.VOLC_APP));
         checkLive(receiver.at("/callbacks/tencent-live/" + SDK_APP), emu);
         checkConference(receiver.at("/callbacks/tencent-conference/" + SDK_APP));
