@@ -275,6 +275,38 @@ class CallbackSenderTest {
     }
 
     @Test
+    void deliveriesUnderWay_areBounded_laterChangesWaitInTheLog() {
+        RecordingReceiver receiver = receiver(RecordingReceiver.answering(r -> 503));
+        TestEmulator emu =
+                emulator(receiver, CallbackOptions.to(receiver.target()).withMaxInFlight(1));
+        RoomAddress room = RoomAddress.of(Vendor.TENCENT_LIVE, SDK_APP, "l1");
+        emu.world().createRoom(new RoomSpec(room, null, Map.of()));
+        emu.world().join(room, "u1", false);
+
+        stepThrough(emu, Duration.ofSeconds(59));
+        assertThat(receiver.all())
+                .extracting(r -> r.query().get("CallbackCommand"))
+                .hasSize(7)
+                .containsOnly("Live.CallbackAfterCreateRoom");
+        stepThrough(emu, Duration.ofSeconds(2)); // the create's last attempt at +60 s, then the join's first two
+
+        assertThat(receiver.all())
+                .extracting(r -> r.query().get("CallbackCommand"))
+                .containsExactly(
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterCreateRoom",
+                        "Live.CallbackAfterMemberStateChanged",
+                        "Live.CallbackAfterMemberStateChanged");
+        assertThat(emu.emulator.callbackCounts().givenUp()).isEqualTo(1);
+    }
+
+    @Test
     void faults_followTheSeed_lossDuplicatesDelayAndForgeries() {
         List<String> first = runFaults(42);
         List<String> again = runFaults(42);
