@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.ByteBufFlux;
@@ -39,49 +40,67 @@ final class Deliverer {
 
     /** Completes when the delivery succeeded or was given up; never errors. */
     Mono<Void> deliver(Delivery delivery) {
-        Mono<Void> first = Mono.defer(() -> attempt(delivery, 1, clock.now(MILLISECONDS)));
+        Mono<Void> first = Mono.defer(() -> attempt(delivery, 1, clock.now(MILLISECONDS), () -> {}));
         return delivery.delayMillis() == 0
                 ? first
                 : Mono.delay(Duration.ofMillis(delivery.delayMillis()), clock).then(first);
     }
 
-    private Mono<Void> attempt(Delivery delivery, int attempt, long firstAttemptAt) {
-        return post(delivery).flatMap(status -> settle(delivery, attempt, firstAttemptAt, status));
+    /**
+     * @param settlePrevious counts the previous attempt's outcome once this one is on the wire, so that an observer
+     *     never sees {@code sent == settled()} between a failed attempt and its immediate retry
+     */
+    private Mono<Void> attempt(Delivery delivery, int attempt, long firstAttemptAt, Runnable settlePrevious) {
+        return post(delivery, settlePrevious).flatMap(status -> next(delivery, attempt, firstAttemptAt, status));
     }
 
-    private Mono<Void> settle(Delivery delivery, int attempt, long firstAttemptAt, int status) {
-        count(delivery, status);
-        if (status == 200) {
-            return Mono.empty();
-        }
+    private Mono<Void> next(Delivery delivery, int attempt, long firstAttemptAt, int status) {
+        Runnable settle = () -> count(delivery, status);
         long now = clock.now(MILLISECONDS);
-        long wait = delivery.retries().nextDelayMillis(attempt, firstAttemptAt, now);
+        long wait =
+                status == 200 ? RetrySchedule.STOP : delivery.retries().nextDelayMillis(attempt, firstAttemptAt, now);
         if (wait == RetrySchedule.STOP) {
-            if (!delivery.forged()) {
-                counters.givenUp.increment();
-                log.info(
-                        "callback {} of change {} given up after {} attempts (last: {})",
-                        delivery.command(),
-                        delivery.change().seq(),
-                        attempt,
-                        status == NO_ANSWER ? "no answer" : "HTTP " + status);
+            settle.run();
+            if (status != 200 && !delivery.forged()) {
+                givenUp(delivery, attempt, status);
             }
             return Mono.empty();
         }
-        Mono<Void> next = Mono.defer(() -> attempt(delivery, attempt + 1, firstAttemptAt));
-        long dueAt = now + wait;
-        // due at an instant, not after a span: the clock may move between this answer and the subscription
-        return wait == 0 ? next : Mono.defer(() -> waitUntil(dueAt)).then(next);
+        if (wait == 0) {
+            return attempt(delivery, attempt + 1, firstAttemptAt, settle);
+        }
+        return timer(now + wait, settle)
+                .then(Mono.defer(() -> attempt(delivery, attempt + 1, firstAttemptAt, () -> {})));
     }
 
-    private Mono<Long> waitUntil(long dueAt) {
-        return Mono.delay(Duration.ofMillis(Math.max(0, dueAt - clock.now(MILLISECONDS))), clock);
+    /**
+     * Completes at {@code dueAt} on the clock (an instant, not a span: the clock may move before the subscription),
+     * and counts the failed attempt only once the timer is set, so that {@code sent == settled()} implies the retry is
+     * scheduled.
+     */
+    private Mono<Void> timer(long dueAt, Runnable settle) {
+        return Mono.create(sink -> {
+            Disposable task = clock.schedule(sink::success, Math.max(0, dueAt - clock.now(MILLISECONDS)), MILLISECONDS);
+            sink.onDispose(task);
+            settle.run();
+        });
+    }
+
+    private void givenUp(Delivery delivery, int attempts, int lastStatus) {
+        counters.givenUp.increment();
+        log.info(
+                "callback {} of change {} given up after {} attempts (last: {})",
+                delivery.command(),
+                delivery.change().seq(),
+                attempts,
+                lastStatus == NO_ANSWER ? "no answer" : "HTTP " + lastStatus);
     }
 
     /** The answer's status, or {@link #NO_ANSWER} (connection error, or none within 5 s on the emulator clock). */
-    private Mono<Integer> post(Delivery delivery) {
+    private Mono<Integer> post(Delivery delivery, Runnable settlePrevious) {
         return Mono.defer(() -> {
                     counters.sent.increment();
+                    settlePrevious.run();
                     String uri = delivery.url() + delivery.query().apply(clock.now(SECONDS)); // signed per attempt
                     return http.post()
                             .uri(uri)

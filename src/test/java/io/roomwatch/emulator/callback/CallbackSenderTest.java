@@ -289,6 +289,7 @@ class CallbackSenderTest {
                 .hasSize(7)
                 .containsOnly("Live.CallbackAfterCreateRoom");
         stepThrough(emu, Duration.ofSeconds(2)); // the create's last attempt at +60 s, then the join's first two
+        awaitSettled(emu, 10); // the join starts on a Netty thread once the create is given up
 
         assertThat(receiver.all())
                 .extracting(r -> r.query().get("CallbackCommand"))
