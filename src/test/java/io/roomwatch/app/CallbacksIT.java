@@ -86,12 +86,43 @@ class CallbacksIT {
     @Test
     void givenCallbacksLostDuplicatedReorderedAndForged_thenNoDuplicateNoFalseEvent_andReplayEqualsTruth()
             throws Exception {
+        List<PresenceEvent> all =
+                run("faults", options -> options.withFaults(0.2, 0.3, Duration.ofSeconds(5), 0.05), 45_000);
+        CallbackCounts counts = emulator.callbackCounts();
+
+        assertThat(counts.lost()).as("the loss fault was on").isPositive();
+        assertThat(counts.duplicated()).as("the duplicate fault was on").isPositive();
+        assertThat(counts.forgedAccepted()).as("forged callbacks accepted").isZero();
+        assertThat(counts.forgedRejected()).isPositive();
+        assertThat(all)
+                .filteredOn(e -> e.origin() == Origin.POLL)
+                .as("polling found what push missed")
+                .isNotEmpty();
+    }
+
+    @Test
+    void givenCallbacksFlowing_thenTheSameTruth_mostlyFirstByCallback() throws Exception {
+        List<PresenceEvent> all = run("flowing", options -> options, 30_000);
+
+        assertThat(emulator.callbackCounts().givenUp())
+                .as("every callback was answered")
+                .isZero();
+        assertThat(all.stream().filter(e -> e.origin() == Origin.CALLBACK).count())
+                .as("callbacks brought events first")
+                .isPositive();
+    }
+
+    /**
+     * Runs roomwatch with callbacks shaped by {@code faults} while the scenario churns for {@code churnMillis}, waits
+     * until the replay equals the truth (at most 2 min), checks what every run must keep, logs the figures.
+     */
+    private List<PresenceEvent> run(
+            String name, java.util.function.UnaryOperator<CallbackOptions> faults, long churnMillis) throws Exception {
         kafka = EmbeddedKafka.create(dir.resolve("kafka"));
         String bootstrap = kafka.start();
         int callbackPort = freePort();
-        CallbackOptions callbacks = CallbackOptions.to("http://127.0.0.1:" + callbackPort + "/callbacks")
-                .withFaults(0.2, 0.3, Duration.ofSeconds(5), 0.05)
-                .withSeed(17);
+        CallbackOptions callbacks = faults.apply(CallbackOptions.to("http://127.0.0.1:" + callbackPort + "/callbacks")
+                .withSeed(17));
         emulator = VendorEmulator.create(
                         EmulatorConfig.demo().withPort(0).withCallbacks(callbacks), Schedulers.parallel())
                 .start()
@@ -101,6 +132,7 @@ class CallbacksIT {
         Map<String, Long> seenAt = new HashMap<>(); // event id -> when the consumer could read it (wall clock)
         List<PresenceEvent> events = Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, Set<String>>> truth;
+        long convergedAfter;
         try (PollerApp app = PollerApp.start(config, report -> {})) {
             Disposable tail = KafkaEventTail.create(config.kafka(), true)
                     .events()
@@ -115,20 +147,32 @@ class CallbacksIT {
                 awaitReady(app, Duration.ofSeconds(60));
                 emulator.startScenario(
                         ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
-                Thread.sleep(45_000); // churn (an integration test on the real clock; bounded)
+                Thread.sleep(churnMillis); // an integration test on the real clock; bounded
                 emulator.stopScenario();
                 truth = truth();
-                long deadline = System.currentTimeMillis() + 120_000;
+                long quiet = System.currentTimeMillis();
+                long deadline = quiet + 120_000;
                 while (!replayByApp(snapshot(events)).equals(truth) && System.currentTimeMillis() < deadline) {
                     Thread.sleep(500);
                 }
+                convergedAfter = System.currentTimeMillis() - quiet;
             } finally {
                 tail.dispose();
             }
         }
         List<PresenceEvent> all = snapshot(events);
-        CallbackCounts counts = emulator.callbackCounts();
-        log.info("callbacks: {}", counts);
+        log.warn(
+                "callbacks IT ({}): emulator callback counts {}; converged {} ms after quiet",
+                name,
+                emulator.callbackCounts(),
+                convergedAfter);
+        log.warn(
+                "callbacks IT ({}): {} events, {} first by callback, {} by poll",
+                name,
+                all.size(),
+                all.stream().filter(e -> e.origin() == Origin.CALLBACK).count(),
+                all.stream().filter(e -> e.origin() == Origin.POLL).count());
+        report(name, all, seenAt);
 
         assertThat(all.stream().map(PresenceEvent::eventId).distinct().count())
                 .as("no duplicate eventId")
@@ -137,23 +181,11 @@ class CallbacksIT {
                 .as("events about memberships or incarnations that never existed")
                 .isEmpty();
         assertThat(replayByApp(all)).as("the replay equals the truth").isEqualTo(truth);
-        assertThat(counts.lost()).as("the loss fault was on").isPositive();
-        assertThat(counts.duplicated()).as("the duplicate fault was on").isPositive();
-        assertThat(counts.forgedAccepted()).as("forged callbacks accepted").isZero();
-        assertThat(counts.forgedRejected()).isPositive();
-        assertThat(all)
-                .filteredOn(e -> e.origin() == Origin.CALLBACK)
-                .as("push brought events first")
-                .isNotEmpty();
-        assertThat(all)
-                .filteredOn(e -> e.origin() == Origin.POLL)
-                .as("polling found what push missed")
-                .isNotEmpty();
-        report(all, seenAt);
+        return all;
     }
 
     /** Per product and origin: how long after the true change (the vendor's time) a consumer could read the event. */
-    private void report(List<PresenceEvent> all, Map<String, Long> seenAt) {
+    private void report(String name, List<PresenceEvent> all, Map<String, Long> seenAt) {
         Map<String, Long> trueTimes = new HashMap<>();
         for (Change c : changes()) {
             trueTimes.putIfAbsent(
@@ -176,8 +208,9 @@ class CallbacksIT {
         }
         lags.forEach((what, list) -> {
             Collections.sort(list);
-            log.info(
-                    "detection latency to a readable committed event, {}: n={} p50={} ms p99={} ms",
+            log.warn(
+                    "callbacks IT ({}): detection latency to a readable committed event, {}: n={} p50={} ms p99={} ms",
+                    name,
                     what,
                     list.size(),
                     list.get(list.size() / 2),
