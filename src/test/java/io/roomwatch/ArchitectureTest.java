@@ -96,11 +96,16 @@ class ArchitectureTest {
     static final ArchRule nettyStaysAtTheEdges = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "..roomwatch.provider..", "..roomwatch.emulator..", "..roomwatch.admin..", "..roomwatch.app..")
+                    "..roomwatch.provider..",
+                    "..roomwatch.emulator..",
+                    "..roomwatch.admin..",
+                    "..roomwatch.callback.http..",
+                    "..roomwatch.app..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("reactor.netty..", "io.netty..")
-            .because("HTTP is an edge concern: vendor clients, the emulator and the admin endpoint");
+            .because("HTTP is an edge concern: vendor clients, the emulator, the admin endpoint and the callback"
+                    + " receiver");
 
     @ArchTest
     static final ArchRule jacksonStaysAtTheEdges = noClasses()
@@ -112,6 +117,7 @@ class ArchitectureTest {
                     "..roomwatch.config..",
                     "..roomwatch.emulator..",
                     "..roomwatch.admin..",
+                    "..roomwatch.callback.http..",
                     "..roomwatch.app..")
             .should()
             .dependOnClassesThat()

@@ -1,7 +1,9 @@
 package io.roomwatch.app;
 
 import io.roomwatch.config.AdminConfig;
+import io.roomwatch.config.AppCallbacks;
 import io.roomwatch.config.AppConfig;
+import io.roomwatch.config.CallbacksConfig;
 import io.roomwatch.config.KafkaSinkConfig;
 import io.roomwatch.config.PollConfig;
 import io.roomwatch.config.RoomwatchConfig;
@@ -25,7 +27,10 @@ final class DemoApps {
 
     private DemoApps() {}
 
-    static RoomwatchConfig settings(String bootstrapServers, String emulatorBaseUrl, int adminPort) {
+    /**
+     * @param callbackPort where the emulator's callbacks are received (127.0.0.1), signed with its demo key and token
+     */
+    static RoomwatchConfig settings(String bootstrapServers, String emulatorBaseUrl, int adminPort, int callbackPort) {
         URI base = URI.create(emulatorBaseUrl);
         PollConfig poll = PollConfig.defaults().withSweepInterval(Duration.ofSeconds(5));
         TencentAccount tencent = TencentAccount.of(
@@ -37,19 +42,25 @@ final class DemoApps {
         List<String> conferenceRooms = IntStream.rangeClosed(1, CONFERENCE_ROOMS)
                 .mapToObj(i -> "room-" + i)
                 .toList();
+        AppCallbacks volcengineCallbacks = AppCallbacks.with(Secret.of(EmulatorConfig.DEMO_VOLCENGINE_CALLBACK_KEY));
+        AppCallbacks tencentCallbacks = AppCallbacks.with(Secret.of(EmulatorConfig.DEMO_TENCENT_CALLBACK_TOKEN));
         List<AppConfig> apps = List.of(
                 new AppConfig(
-                        VolcengineSource.of(
-                                        EmulatorConfig.DEMO_VOLCENGINE_APP,
-                                        EmulatorConfig.DEMO_ACCESS_KEY_ID,
-                                        Secret.of(EmulatorConfig.DEMO_SECRET_ACCESS_KEY))
-                                .withBaseUrl(base),
-                        poll),
-                new AppConfig(TencentLiveSource.of(tencent), poll),
+                                VolcengineSource.of(
+                                                EmulatorConfig.DEMO_VOLCENGINE_APP,
+                                                EmulatorConfig.DEMO_ACCESS_KEY_ID,
+                                                Secret.of(EmulatorConfig.DEMO_SECRET_ACCESS_KEY))
+                                        .withBaseUrl(base),
+                                poll)
+                        .withCallback(volcengineCallbacks),
+                new AppConfig(TencentLiveSource.of(tencent), poll).withCallback(tencentCallbacks),
                 new AppConfig(
-                        TencentConferenceSource.of(tencent, conferenceRooms),
-                        PollConfig.defaultsFor(Provider.TENCENT_CONFERENCE).withSweepInterval(poll.sweepInterval())));
+                                TencentConferenceSource.of(tencent, conferenceRooms),
+                                PollConfig.defaultsFor(Provider.TENCENT_CONFERENCE)
+                                        .withSweepInterval(poll.sweepInterval()))
+                        .withCallback(tencentCallbacks));
         return RoomwatchConfig.of(KafkaSinkConfig.defaults(bootstrapServers), apps)
-                .withAdmin(AdminConfig.defaults().withPort(adminPort));
+                .withAdmin(AdminConfig.defaults().withPort(adminPort))
+                .withCallbacks(CallbacksConfig.defaults().withEnabled(true).withPort(callbackPort));
     }
 }

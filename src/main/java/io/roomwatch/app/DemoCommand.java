@@ -2,6 +2,7 @@ package io.roomwatch.app;
 
 import io.roomwatch.broker.EmbeddedKafka;
 import io.roomwatch.config.RoomwatchConfig;
+import io.roomwatch.emulator.CallbackOptions;
 import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
@@ -51,6 +52,12 @@ final class DemoCommand implements Callable<Integer> {
     int adminPort = 9400;
 
     @Option(
+            names = "--callback-port",
+            description =
+                    "Port on 127.0.0.1 where the emulator's vendor callbacks are received. Default: ${DEFAULT-VALUE}")
+    int callbackPort = 9401;
+
+    @Option(
             names = "--summary-every",
             converter = DurationConverter.class,
             description = "Summary line period. Default: 10s")
@@ -68,16 +75,20 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         try (EmbeddedKafka kafka = dataDir == null ? EmbeddedKafka.create() : EmbeddedKafka.create(dataDir)) {
             String bootstrap = kafka.start();
-            RunningEmulator emulator = VendorEmulator.create(EmulatorConfig.demo(), Schedulers.parallel())
+            // the emulator pushes every vendor's callbacks to roomwatch's receiver, as the vendors would
+            EmulatorConfig emulatorConfig = EmulatorConfig.demo()
+                    .withCallbacks(CallbackOptions.to("http://127.0.0.1:" + callbackPort + "/callbacks"));
+            RunningEmulator emulator = VendorEmulator.create(emulatorConfig, Schedulers.parallel())
                     .start()
                     .block(Duration.ofSeconds(30));
-            emulator.startScenario(scenario != null ? ScenarioConfig.read(scenario) : ScenarioConfig.demo());
-            RoomwatchConfig settings = DemoApps.settings(bootstrap, emulator.baseUrl(), adminPort);
+            RoomwatchConfig settings = DemoApps.settings(bootstrap, emulator.baseUrl(), adminPort, callbackPort);
             out.println("kafka " + bootstrap + ", emulator " + emulator.baseUrl() + "; events of topic "
                     + settings.kafka().eventsTopic() + " follow");
             out.flush();
             DemoFeed feed = new DemoFeed(out);
             try (PollerApp app = PollerApp.start(settings, report -> {})) {
+                // churn once the receiver listens, so that the first callbacks are not sent into the void
+                emulator.startScenario(scenario != null ? ScenarioConfig.read(scenario) : ScenarioConfig.demo());
                 Disposable events =
                         KafkaEventTail.create(settings.kafka(), true).events().subscribe(feed::print);
                 Disposable summaries =

@@ -1,5 +1,6 @@
 package io.roomwatch.app;
 
+import io.roomwatch.emulator.CallbackOptions;
 import io.roomwatch.emulator.EmulatorConfig;
 import io.roomwatch.emulator.RunningEmulator;
 import io.roomwatch.emulator.ScenarioConfig;
@@ -44,6 +45,35 @@ final class EmulatorCommand implements Callable<Integer> {
     String basePath = "";
 
     @Option(
+            names = "--callbacks-url",
+            description = "Push vendor callbacks (webhooks) to {URL}/{volcengine|tencent-live|tencent-conference}/"
+                    + "{appId}, signed with the demo callback key and token (default: no callbacks)")
+    String callbacksUrl;
+
+    @Option(names = "--callback-loss", description = "Share of callbacks never sent, 0..1. Default: ${DEFAULT-VALUE}")
+    double callbackLoss;
+
+    @Option(
+            names = "--callback-duplicates",
+            description = "Share of callbacks sent twice, 0..1. Default: ${DEFAULT-VALUE}")
+    double callbackDuplicates;
+
+    @Option(
+            names = "--callback-max-delay",
+            converter = DurationConverter.class,
+            description = "Delay each callback delivery by up to this (re-orders them). Default: 0s")
+    Duration callbackMaxDelay = Duration.ZERO;
+
+    @Option(
+            names = "--callback-forged",
+            description =
+                    "Share of callbacks followed by a forged copy (bad signature), 0..1. Default: ${DEFAULT-VALUE}")
+    double callbackForged;
+
+    @Option(names = "--callback-seed", description = "Seed of the callback faults. Default: ${DEFAULT-VALUE}")
+    long callbackSeed = 1;
+
+    @Option(
             names = "--duration",
             converter = DurationConverter.class,
             description = "Stop after this long (default: Ctrl-C)")
@@ -53,7 +83,11 @@ final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RunningEmulator emulator = VendorEmulator.create(
-                        EmulatorConfig.demo().withHost(host).withPort(port).withBasePath(basePath),
+                        EmulatorConfig.demo()
+                                .withHost(host)
+                                .withPort(port)
+                                .withBasePath(basePath)
+                                .withCallbacks(callbacks()),
                         Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
@@ -68,11 +102,24 @@ final class EmulatorCommand implements Callable<Integer> {
         out.println("tencent: sdkappid " + EmulatorConfig.DEMO_SDK_APP_ID + ", administrator "
                 + EmulatorConfig.DEMO_ADMINISTRATOR + ", key " + EmulatorConfig.DEMO_TENCENT_KEY
                 + " (demo credentials)");
+        if (emulator.callbacksOn()) {
+            out.println("callbacks to " + callbacksUrl + ": volcengine key "
+                    + EmulatorConfig.DEMO_VOLCENGINE_CALLBACK_KEY + ", tencent token "
+                    + EmulatorConfig.DEMO_TENCENT_CALLBACK_TOKEN + " (demo secrets; counts: " + emulator.baseUrl()
+                    + "/__emulator/callbacks)");
+        }
         out.flush();
         Shutdown shutdown = Shutdown.install();
         shutdown.await(duration);
         emulator.stop().block(Duration.ofSeconds(10));
         shutdown.done(0);
         return 0;
+    }
+
+    private CallbackOptions callbacks() {
+        return CallbackOptions.off()
+                .withTarget(callbacksUrl)
+                .withFaults(callbackLoss, callbackDuplicates, callbackMaxDelay, callbackForged)
+                .withSeed(callbackSeed);
     }
 }

@@ -26,6 +26,9 @@ final class EventLines {
         } else {
             line.append('#').append(e.room().incarnation());
         }
+        if (e.origin() == io.roomwatch.model.Origin.CALLBACK) {
+            line.append("  [callback]"); // pushed by the vendor; polling found the rest
+        }
         return line.toString();
     }
 

@@ -3,10 +3,14 @@ package io.roomwatch.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomwatch.admin.AdminServer;
+import io.roomwatch.callback.Delivery;
+import io.roomwatch.callback.http.CallbackServer;
 import io.roomwatch.config.AppConfig;
 import io.roomwatch.config.RoomwatchConfig;
+import io.roomwatch.config.Secret;
 import io.roomwatch.kafka.KafkaEventSink;
 import io.roomwatch.kafka.KafkaSnapshotStore;
+import io.roomwatch.model.AppKey;
 import io.roomwatch.poll.AppPoller;
 import io.roomwatch.poll.CycleReport;
 import io.roomwatch.provider.BudgetView;
@@ -15,8 +19,11 @@ import io.roomwatch.provider.VendorMeters;
 import io.roomwatch.provider.vendors.Providers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -41,6 +48,7 @@ final class PollerApp implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Disposable polling;
     private final DisposableServer admin;
+    private final @Nullable DisposableServer receiver;
 
     private PollerApp(
             List<AppPoller> pollers,
@@ -49,7 +57,9 @@ final class PollerApp implements AutoCloseable {
             PrometheusMeterRegistry registry,
             List<AutoCloseable> resources,
             Disposable polling,
-            DisposableServer admin) {
+            DisposableServer admin,
+            @Nullable DisposableServer receiver) {
+        this.receiver = receiver;
         this.pollers = pollers;
         this.providers = providers;
         this.sink = sink;
@@ -76,11 +86,13 @@ final class PollerApp implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         List<RtcProvider> providers = new ArrayList<>();
         List<AppPoller> pollers = new ArrayList<>();
+        CallbackServer callbacks = callbacks(settings, timer, registry);
         for (AppConfig spec : settings.apps()) {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
             VendorMeters.of(provider.budgets()).bindTo(registry);
-            pollers.add(AppPoller.create(provider, sink, store, spec.poll(), timer, registry));
+            Flux<Delivery> pushed = callbacks == null ? Flux.never() : callbacks.deliveries(spec.app());
+            pollers.add(AppPoller.create(provider, sink, store, spec.poll(), timer, registry, pushed));
         }
         Disposable polling = Flux.merge(
                         pollers.stream().map(p -> runAlone(p, onReport)).toList())
@@ -90,7 +102,29 @@ final class PollerApp implements AutoCloseable {
                 .start()
                 .block(Duration.ofSeconds(10));
         log.info("admin endpoint on http://{}:{}/metrics, /health/live, /health/ready", admin.host(), admin.port());
-        return new PollerApp(pollers, providers, sink, registry, resources, polling, admin);
+        DisposableServer receiver = null;
+        if (callbacks != null) {
+            receiver = callbacks.start().block(Duration.ofSeconds(10));
+            log.info(
+                    "callback receiver on http://{}:{}/callbacks/<provider>/<appId>", receiver.host(), receiver.port());
+        }
+        return new PollerApp(pollers, providers, sink, registry, resources, polling, admin, receiver);
+    }
+
+    /** The callback receiver for the apps that take callbacks, if enabled. */
+    private static @Nullable CallbackServer callbacks(
+            RoomwatchConfig settings, Scheduler timer, PrometheusMeterRegistry registry) {
+        if (!settings.callbacks().enabled()) {
+            return null;
+        }
+        Map<AppKey, Secret> secrets = new HashMap<>();
+        for (AppConfig spec : settings.apps()) {
+            Secret secret = spec.callback().secret();
+            if (secret != null) {
+                secrets.put(spec.app(), secret);
+            }
+        }
+        return CallbackServer.create(settings.callbacks(), secrets, timer, registry);
     }
 
     /** One app's pipeline; its end (an error) is logged and does not touch the other apps. */
@@ -122,9 +156,17 @@ final class PollerApp implements AutoCloseable {
         return admin.port();
     }
 
+    /** The callback receiver's port, or -1 when callbacks are off. */
+    int callbackPort() {
+        return receiver == null ? -1 : receiver.port();
+    }
+
     /** Stops polling, finishes or aborts the open transactions, closes the producers and HTTP clients. */
     @Override
     public void close() {
+        if (receiver != null) {
+            receiver.disposeNow(Duration.ofSeconds(5)); // vendors retry what it no longer takes
+        }
         polling.dispose();
         sink.close(Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
         admin.disposeNow(Duration.ofSeconds(5));

@@ -9,13 +9,25 @@ import io.roomwatch.model.AppKey;
  * @param source the vendor app: a {@link VolcengineSource}, {@link TencentLiveSource} or {@link
  *     TencentConferenceSource}
  * @param poll the engine's schedule for this app; default {@link PollConfig#defaultsFor}
+ * @param callback how the app's vendor callbacks are authenticated; default none (the app is only polled)
  */
 public record AppConfig(
         @Setting(doc = "Which vendor API the app is on; it decides the app's other keys.") SourceConfig source,
-        PollConfig poll) {
+        PollConfig poll,
+        AppCallbacks callback) {
 
     public AppConfig {
-        Settings.check(AppConfig.class, source, poll);
+        Settings.check(AppConfig.class, source, poll, callback);
+    }
+
+    /** This source with this schedule, taking no callbacks. */
+    public AppConfig(SourceConfig source, PollConfig poll) {
+        this(source, poll, AppCallbacks.none());
+    }
+
+    /** This app, taking callbacks as {@code value} says. */
+    public AppConfig withCallback(AppCallbacks value) {
+        return new AppConfig(source, poll, value);
     }
 
     /** This source, polled with the default schedule of its provider. */

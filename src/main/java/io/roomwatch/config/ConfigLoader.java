@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>In order: the YAML is parsed (every scalar kept as written); environment overrides {@code ROOMWATCH_<PATH>} are
  * applied to the tree; its keys are checked against the records' declarations ({@link Setting}); then each part of the
- * file (kafka, admin, log, each app) is {@link Binder bound}: {@code ${NAME}} and {@code ${NAME:-default}} resolved,
+ * file (kafka, admin, log, callbacks, each app) is {@link Binder bound}: {@code ${NAME}} and {@code ${NAME:-default}} resolved,
  * every value parsed and checked against its declaration, defaults filled in, and Jackson binds the result into the
  * records, whose constructors check the rules between values. Problems are collected, not thrown at the first:
  * a {@link ConfigException} lists them all, one line each, naming the key and the app ({@code apps[0]
@@ -103,7 +103,7 @@ public final class ConfigLoader {
             return null;
         }
         if (!(tree instanceof ObjectNode root)) {
-            problems.add("", "the file must be a section with the keys kafka, admin, log and apps");
+            problems.add("", "the file must be a section with the keys kafka, admin, log, callbacks and apps");
             return null;
         }
         EnvOverrides.apply(root, env, problems);
@@ -113,11 +113,21 @@ public final class ConfigLoader {
         KafkaSinkConfig kafka = binder.bind(KafkaSinkConfig.class, root.get("kafka"), "kafka");
         AdminConfig admin = binder.bind(AdminConfig.class, root.get("admin"), "admin");
         LogConfig log = binder.bind(LogConfig.class, root.get("log"), "log");
+        CallbacksConfig callbacks = binder.bind(CallbacksConfig.class, root.get("callbacks"), "callbacks");
         List<AppConfig> apps = apps(root.get("apps"), binder, problems);
-        if (kafka == null || admin == null || log == null || !problems.isEmpty()) {
+        if (callbacks != null
+                && callbacks.enabled()
+                && !apps.isEmpty()
+                && apps.stream().noneMatch(app -> app.callback().enabled())) {
+            problems.add(
+                    "callbacks.enabled",
+                    "true, but no app has a callback.secret (the vendor's callback key or token): set one for each app"
+                            + " that pushes");
+        }
+        if (kafka == null || admin == null || log == null || callbacks == null || !problems.isEmpty()) {
             return null;
         }
-        return new RoomwatchConfig(kafka, admin, log, apps);
+        return new RoomwatchConfig(kafka, admin, log, callbacks, apps);
     }
 
     private static List<AppConfig> apps(@Nullable JsonNode list, Binder binder, Problems problems) {

@@ -14,12 +14,14 @@ import java.util.Set;
  * @param kafka the Kafka sink (brokers, topics, delivery mode, client properties)
  * @param admin the admin endpoint; default {@link AdminConfig#defaults()}
  * @param log logging; default {@link LogConfig#defaults()}
+ * @param callbacks the vendor callback receiver; default off ({@link CallbacksConfig#defaults()})
  * @param apps the watched apps; at least one, each {@code provider/appId} at most once
  */
 public record RoomwatchConfig(
         KafkaSinkConfig kafka,
         AdminConfig admin,
         LogConfig log,
+        CallbacksConfig callbacks,
         @Setting(
                         missing = "at least one app to watch",
                         doc = "At least one. Every app has `provider` and that provider's keys below, and the optional"
@@ -28,10 +30,14 @@ public record RoomwatchConfig(
                 List<AppConfig> apps) {
 
     public RoomwatchConfig {
-        Settings.check(RoomwatchConfig.class, kafka, admin, log, apps);
+        Settings.check(RoomwatchConfig.class, kafka, admin, log, callbacks, apps);
         apps = List.copyOf(apps);
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("apps must name at least one app");
+        }
+        if (callbacks.enabled() && apps.stream().noneMatch(app -> app.callback().enabled())) {
+            throw new IllegalArgumentException(
+                    "callbacks.enabled is true but no app has a callback.secret: set one per app that pushes");
         }
         Set<AppKey> seen = new HashSet<>();
         for (AppConfig app : apps) {
@@ -41,9 +47,18 @@ public record RoomwatchConfig(
         }
     }
 
+    /** These apps delivered to {@code kafka}, without callbacks. */
+    public RoomwatchConfig(KafkaSinkConfig kafka, AdminConfig admin, LogConfig log, List<AppConfig> apps) {
+        this(kafka, admin, log, CallbacksConfig.defaults(), apps);
+    }
+
     /** These apps delivered to {@code kafka}, with the default admin endpoint and logging. */
     public static RoomwatchConfig of(KafkaSinkConfig kafka, List<AppConfig> apps) {
         return new RoomwatchConfig(kafka, AdminConfig.defaults(), LogConfig.defaults(), apps);
+    }
+
+    public RoomwatchConfig withCallbacks(CallbacksConfig value) {
+        return Settings.with(this, "callbacks", value);
     }
 
     public RoomwatchConfig withAdmin(AdminConfig value) {
@@ -73,10 +88,20 @@ public record RoomwatchConfig(
                 .append(", log format ")
                 .append(log.format().name().toLowerCase(Locale.ROOT))
                 .append('\n');
+        if (callbacks.enabled()) {
+            out.append("callbacks: ")
+                    .append(callbacks.host())
+                    .append(':')
+                    .append(callbacks.port())
+                    .append('\n');
+        }
         out.append(apps.size()).append(apps.size() == 1 ? " app:" : " apps:");
         for (AppConfig app : apps) {
             out.append("\n  ").append(app.app()).append(": ").append(describe(app.source()));
             out.append(", sweep every ").append(Durations.format(app.poll().sweepInterval()));
+            if (callbacks.enabled() && app.callback().enabled()) {
+                out.append(", callbacks at /callbacks/").append(app.app());
+            }
         }
         return out.toString();
     }

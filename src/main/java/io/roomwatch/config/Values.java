@@ -82,6 +82,9 @@ final class Values {
         if (type == double.class) {
             return "expected a number";
         }
+        if (type == boolean.class) {
+            return "expected true or false";
+        }
         if (type.isEnum()) {
             return "expected " + alternatives(spellings(type));
         }

@@ -5,6 +5,8 @@ import io.roomwatch.model.AttributionMode;
 import io.roomwatch.model.Completeness;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
+import io.roomwatch.model.Pushed;
+import io.roomwatch.model.Retired;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomSighting;
@@ -105,9 +107,14 @@ public final class Attribution {
         ArrayDeque<Observation> waiting = queues.get(roomId);
         if (waiting == null || waiting.isEmpty()) {
             RoomState live = state.live(roomId);
-            if (live == null) {
+            if (live == null && !(answer instanceof Pushed)) {
                 dropped++; // the room id has no live incarnation: nothing to attribute to
                 return List.of();
+            }
+            if (live == null) {
+                // a push may come before the room is listed (Volcengine lists new rooms ~20 s late): it waits
+                hold(roomId, answer);
+                return release(state, roomId);
             }
             if (!newsworthy) {
                 return List.of(answer); // changes nothing; diffed against the incarnation it was asked for
@@ -254,8 +261,11 @@ public final class Attribution {
             @Nullable Instant listedBound) {
         String roomId = roomId(answer);
         Instant from = dataFrom(answer);
-        Instant at = answer.observedAt();
+        Instant at = answer instanceof Pushed push ? push.at() : answer.observedAt();
         RoomState live = state.live(roomId);
+        if (answer instanceof Pushed push && push.incarnation() != null) {
+            return named(state, push, live);
+        }
         if (live == null) {
             // no live incarnation: once listings are complete past the answer, whatever it showed has ended and was
             // closed; otherwise a later sweep may still name an incarnation created before it: wait (bounded)
@@ -266,10 +276,14 @@ public final class Attribution {
             return Judgement.DROP; // read before X existed: an older incarnation's, already closed
         }
         // vendors give creation times in whole seconds: X may have begun up to a second after the time listed
-        Instant surelyExisted = created == null ? null : created.plus(CREATION_PRECISION);
-        boolean startsBefore = surelyExisted != null
-                ? from.isBefore(surelyExisted)
-                : !askedFor(answer).equals(live.ref());
+        Instant surelyExisted = created == null ? null : created.plus(margin(state, answer, live));
+        boolean startsBefore;
+        if (surelyExisted != null) {
+            startsBefore = from.isBefore(surelyExisted);
+        } else {
+            // creation unknown: a poll was asked for one incarnation; a push names none, and waits for proof below
+            startsBefore = !(answer instanceof Pushed) && !askedFor(answer).equals(live.ref());
+        }
         if (startsBefore) {
             // a snapshot that may show the room before X existed: an earlier incarnation's members, even one that
             // lived and ended between two sweeps unseen; its span never changes, so it can never be attributed
@@ -279,7 +293,7 @@ public final class Attribution {
         boolean onlyThrough = listed != null && !listed.isBefore(at);
         Instant seen = liveAt.get(live.ref());
         boolean seenAfter = seen != null && !seen.isBefore(at);
-        if (answer instanceof RoomGone) {
+        if (answer instanceof RoomGone || isDestroy(answer)) {
             if (seenAfter) {
                 return Judgement.DROP; // contradicted: X was seen live after the answer
             }
@@ -296,6 +310,43 @@ public final class Attribution {
             return Judgement.DROP; // X ended after it, and no sighting after it can come any more
         }
         return Judgement.WAIT;
+    }
+
+    /**
+     * A push that names its incarnation (Tencent's {@code CreateTime} in {@code RoomInfo}): attributed to it while it
+     * is the live one; dropped once it is known to have ended (history); otherwise it waits for the sweep, probe or
+     * pushed creation that makes it known (bounded by {@code maxHold}).
+     */
+    private static Judgement named(AppState.Builder state, Pushed push, @Nullable RoomState live) {
+        if (live != null && live.ref().incarnation().equals(push.incarnation())) {
+            return new Judgement(Verdict.ATTRIBUTE, live.ref());
+        }
+        Retired mark = state.retired(push.room().roomId());
+        if (mark != null && mark.ended().containsKey(push.incarnation())) {
+            return Judgement.DROP;
+        }
+        return Judgement.WAIT;
+    }
+
+    /**
+     * How long after its listed creation time an incarnation surely existed. A poll's answer needs the whole second
+     * (vendors give creation times in whole seconds). A push tells its exact moment: a second would drop the joins of
+     * a room's first second, which every room has, so it gets no margin unless an earlier incarnation of the room id is
+     * known to have ended within that second (then the push may be that one's, and it needs the margin).
+     */
+    private static Duration margin(AppState.Builder state, Observation answer, RoomState live) {
+        if (!(answer instanceof Pushed push) || live.createdAt() == null) {
+            return CREATION_PRECISION;
+        }
+        Retired mark = state.retired(push.room().roomId());
+        Instant predecessorEnd = mark == null ? null : mark.lastEnd();
+        boolean closeCall = predecessorEnd != null
+                && !predecessorEnd.isBefore(live.createdAt().minus(CREATION_PRECISION));
+        return closeCall ? CREATION_PRECISION : Duration.ZERO;
+    }
+
+    private static boolean isDestroy(Observation answer) {
+        return answer instanceof Pushed push && push.change() == Pushed.Change.ROOM_DESTROYED;
     }
 
     /**
@@ -333,6 +384,10 @@ public final class Attribution {
 
     /** {@link AttributionMode#EAGER}: signs that the answer may come from another incarnation than the live one. */
     private boolean suspicious(RoomState live, Observation answer) {
+        if (answer instanceof Pushed push) {
+            // a member push for a room whose answers were attributed before: as trustworthy as a poll's
+            return !push.change().isMember() || (!answered.contains(live.ref()) && !newlyAnswered.contains(live.ref()));
+        }
         if (!(answer instanceof MemberList list) || !list.room().equals(live.ref())) {
             return true; // a room that ended, or an answer asked for another incarnation
         }
@@ -386,6 +441,9 @@ public final class Attribution {
     }
 
     private static Observation attributed(Observation answer, RoomRef to) {
+        if (answer instanceof Pushed push) {
+            return to.incarnation().equals(push.incarnation()) ? push : push.attributedTo(to);
+        }
         if (answer instanceof MemberList list) {
             return list.room().equals(to) ? list : list.attributedTo(to);
         }
@@ -394,7 +452,9 @@ public final class Attribution {
     }
 
     private static String roomId(Observation answer) {
-        return askedFor(answer).key().roomId();
+        return answer instanceof Pushed push
+                ? push.room().roomId()
+                : askedFor(answer).key().roomId();
     }
 
     private static RoomRef askedFor(Observation answer) {
@@ -409,6 +469,9 @@ public final class Attribution {
     }
 
     private static Instant dataFrom(Observation answer) {
+        if (answer instanceof Pushed push) {
+            return push.at(); // a push shows one exact moment
+        }
         return answer instanceof MemberList list ? list.dataFrom() : ((RoomGone) answer).dataFrom();
     }
 

@@ -1,7 +1,10 @@
 package io.roomwatch.diff;
 
 import io.roomwatch.model.AppState;
+import io.roomwatch.model.Completeness;
 import io.roomwatch.model.MemberList;
+import io.roomwatch.model.Origin;
+import io.roomwatch.model.Pushed;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomSighting;
 import io.roomwatch.model.RoomState;
@@ -78,19 +81,69 @@ public final class SnapshotDiff {
             return Transition.none();
         }
         Emitter out = new Emitter(list.observedAt());
-        Roster roster = new Roster(room, out);
+        Roster roster = new Roster(room, out, list.dataFrom());
         if (list.completeness().provesAbsence()) {
             Emitter.sorted(room.members()).forEach((user, member) -> {
-                if (!list.members().containsKey(user)) {
+                if (!list.members().containsKey(user) && roster.applies(user)) {
                     roster.missed(user, member, leaveAfterMisses);
                 }
             });
         }
-        new TreeMap<>(list.members()).forEach(roster::seen);
+        new TreeMap<>(list.members()).forEach((user, visibility) -> {
+            if (roster.applies(user)) {
+                roster.seen(user, visibility);
+            }
+        });
         RoomState next = roster.state();
         if (!next.equals(room)) {
             out.upsert(next);
         }
+        return out.transition();
+    }
+
+    /**
+     * Diffs a change a vendor pushed about {@code room}'s members, or its end, attributed to {@code room}'s incarnation.
+     * A member change older than what is known of the member ({@link RoomState#evidence()}) changes nothing; a join
+     * of a present member or a leave of an absent one changes no presence but is remembered as evidence. Events say
+     * {@link Origin#CALLBACK} and carry the vendor's time as {@code occurredAt}.
+     */
+    public static Transition pushed(RoomState room, Pushed push) {
+        if (push.incarnation() == null || !push.incarnation().equals(room.ref().incarnation())) {
+            return Transition.none(); // not attributed to this incarnation
+        }
+        Emitter out = new Emitter(push.observedAt(), Origin.CALLBACK);
+        if (push.change() == Pushed.Change.ROOM_DESTROYED) {
+            out.destroy(room, push.at());
+            return out.transition();
+        }
+        if (!push.change().isMember()) {
+            return Transition.none(); // a creation of the live incarnation: nothing new
+        }
+        Roster roster = new Roster(room, out, push.at());
+        if (roster.applies(push.userId())) {
+            if (push.change() == Pushed.Change.USER_JOINED) {
+                roster.seen(push.userId(), push.visibility(), push.at());
+            } else {
+                roster.left(push.userId(), push.at());
+            }
+        }
+        RoomState next = roster.state();
+        if (!next.equals(room)) {
+            out.upsert(next);
+        }
+        return out.transition();
+    }
+
+    /**
+     * Diffs a pushed room creation, which names its incarnation: like a sweep that lists only that room, partial (it
+     * says nothing of other rooms); a newer incarnation ends the live one, an ended or older one is history. Events say
+     * {@link Origin#CALLBACK}.
+     */
+    public static Transition pushedCreation(AppState state, Pushed push) {
+        RoomSighting sighting = RoomSighting.live(push.room().roomId(), push.incarnation(), push.createdAt());
+        Emitter out = new Emitter(push.observedAt(), Origin.CALLBACK);
+        RoomSweep one = new RoomSweep(state.app(), Completeness.PARTIAL, List.of(sighting), push.observedAt());
+        new RoomHistory(state, push.room().roomId(), out).apply(List.of(sighting), one);
         return out.transition();
     }
 

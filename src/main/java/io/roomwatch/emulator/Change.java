@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param incarnation which life of the room: the Volcengine {@code CallId}, the Tencent {@code CreateTime} (unix s)
  * @param type what happened
  * @param userId the user for {@code UserJoined}/{@code UserLeft}, else null
+ * @param invisible a Volcengine invisible member joined or left (the vendor calls back {@code InvisibleUser*} for
+ *     them); always false on Tencent and for room changes
  */
 public record Change(
         long seq,
@@ -22,4 +24,19 @@ public record Change(
         String roomId,
         String incarnation,
         ChangeType type,
-        @Nullable String userId) {}
+        @Nullable String userId,
+        boolean invisible) {
+
+    /** A change of a visible member or of a room (the shape before invisibility was recorded). */
+    public Change(
+            long seq,
+            long timeMillis,
+            Vendor vendor,
+            String app,
+            String roomId,
+            String incarnation,
+            ChangeType type,
+            @Nullable String userId) {
+        this(seq, timeMillis, vendor, app, roomId, incarnation, type, userId, false);
+    }
+}

@@ -18,6 +18,7 @@ import java.util.List;
  * @param basePath a path prefix the vendor APIs are served under only, as behind a gateway (e.g. {@code /tim-gw}:
  *     Tencent at {@code /tim-gw/v4/...}, Volcengine at {@code /tim-gw}); {@code ""} (default) for none. The control
  *     API stays at {@code /__emulator/}
+ * @param callbacks whether and how vendor callbacks are pushed, default {@link CallbackOptions#off()}
  */
 public record EmulatorConfig(
         String host,
@@ -30,7 +31,8 @@ public record EmulatorConfig(
         Tolerance tolerance,
         Limits limits,
         int changeLogCapacity,
-        String basePath) {
+        String basePath,
+        CallbackOptions callbacks) {
 
     /** Volcengine demo app id, AK and SK of {@link #demo()}. */
     public static final String DEMO_VOLCENGINE_APP = "demo-volc-app";
@@ -42,6 +44,10 @@ public record EmulatorConfig(
 
     public static final String DEMO_TENCENT_KEY = "demo-tencent-secret-key";
     public static final String DEMO_ADMINISTRATOR = "administrator";
+    /** Volcengine callback key every app signs callbacks with unless {@link CallbackOptions} names another. */
+    public static final String DEMO_VOLCENGINE_CALLBACK_KEY = "demo-volc-callback-key";
+    /** Tencent callback token every SDKAppID signs callbacks with unless {@link CallbackOptions} names another. */
+    public static final String DEMO_TENCENT_CALLBACK_TOKEN = "demo-tencent-callback-token";
 
     public EmulatorConfig {
         ArgumentChecks.notBlank(host, "host");
@@ -57,6 +63,34 @@ public record EmulatorConfig(
         }
     }
 
+    /** The configuration without callbacks (the shape before they existed). */
+    public EmulatorConfig(
+            String host,
+            int port,
+            List<VolcengineApp> volcengineApps,
+            List<TencentApp> tencentApps,
+            RateLimits rateLimits,
+            ThrottleReply throttle,
+            Staleness staleness,
+            Tolerance tolerance,
+            Limits limits,
+            int changeLogCapacity,
+            String basePath) {
+        this(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity,
+                basePath,
+                CallbackOptions.off());
+    }
+
     /** Loopback, port 0, the given apps, every other option at its default. */
     public static EmulatorConfig of(List<VolcengineApp> volcengineApps, List<TencentApp> tencentApps) {
         return new EmulatorConfig(
@@ -70,7 +104,8 @@ public record EmulatorConfig(
                 Tolerance.defaults(),
                 Limits.defaults(),
                 100_000,
-                "");
+                "",
+                CallbackOptions.off());
     }
 
     /** One demo app per vendor with the well-known demo credentials above (never use them for anything real). */
@@ -92,7 +127,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withPort(int port) {
@@ -107,7 +143,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withRateLimits(RateLimits rateLimits) {
@@ -122,7 +159,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withThrottle(ThrottleReply throttle) {
@@ -137,7 +175,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withStaleness(Staleness staleness) {
@@ -152,7 +191,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withTolerance(Tolerance tolerance) {
@@ -167,7 +207,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withLimits(Limits limits) {
@@ -182,7 +223,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     public EmulatorConfig withChangeLogCapacity(int capacity) {
@@ -197,7 +239,8 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 capacity,
-                basePath);
+                basePath,
+                callbacks);
     }
 
     /** A copy serving the vendor APIs under {@code basePath} only (e.g. {@code /tim-gw}); {@code ""} for none. */
@@ -213,6 +256,24 @@ public record EmulatorConfig(
                 tolerance,
                 limits,
                 changeLogCapacity,
-                basePath);
+                basePath,
+                callbacks);
+    }
+
+    /** A copy pushing vendor callbacks as {@code callbacks} says ({@link CallbackOptions#off()}: none). */
+    public EmulatorConfig withCallbacks(CallbackOptions callbacks) {
+        return new EmulatorConfig(
+                host,
+                port,
+                volcengineApps,
+                tencentApps,
+                rateLimits,
+                throttle,
+                staleness,
+                tolerance,
+                limits,
+                changeLogCapacity,
+                basePath,
+                callbacks);
     }
 }

@@ -11,7 +11,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs the emulator on its own with the demo apps and real time:
  * {@code java -cp ... io.roomwatch.emulator.EmulatorMain [--port 18080] [--base-path /tim-gw] [--scenario file.yaml |
- * --no-scenario]}.
+ * --no-scenario]
+ * [--callbacks-url http://127.0.0.1:8091/callbacks]}.
  * The only class of the package that reads the wall clock (through {@code Schedulers.parallel()}) and blocks.
  */
 public final class EmulatorMain {
@@ -23,7 +24,10 @@ public final class EmulatorMain {
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
         RunningEmulator emulator = VendorEmulator.create(
-                        EmulatorConfig.demo().withPort(options.port()).withBasePath(options.basePath()),
+                        EmulatorConfig.demo()
+                                .withPort(options.port())
+                                .withBasePath(options.basePath())
+                                .withCallbacks(CallbackOptions.off().withTarget(options.callbacksUrl())),
                         Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
@@ -55,27 +59,38 @@ public final class EmulatorMain {
                 EmulatorConfig.DEMO_SDK_APP_ID,
                 EmulatorConfig.DEMO_TENCENT_KEY,
                 EmulatorConfig.DEMO_ADMINISTRATOR);
+        if (emulator.callbacksOn()) {
+            log.info(
+                    "callbacks on: volcengine key {}, tencent token {} (counts: {}/__emulator/callbacks)",
+                    EmulatorConfig.DEMO_VOLCENGINE_CALLBACK_KEY,
+                    EmulatorConfig.DEMO_TENCENT_CALLBACK_TOKEN,
+                    emulator.baseUrl());
+        }
     }
 
     /** Command-line options. */
-    record Options(int port, @Nullable Path scenario, boolean demoScenario, String basePath) {
+    record Options(
+            int port, @Nullable Path scenario, boolean demoScenario, String basePath, @Nullable String callbacksUrl) {
 
         static Options parse(String[] args) {
             int port = 18080;
             String basePath = "";
             Path scenario = null;
             boolean demo = true;
+            String callbacksUrl = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i));
                     case "--scenario" -> scenario = Path.of(value(args, ++i));
                     case "--no-scenario" -> demo = false;
                     case "--base-path" -> basePath = value(args, ++i);
+                    case "--callbacks-url" -> callbacksUrl = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--port N] [--base-path /prefix] [--scenario file.yaml | --no-scenario]");
+                            + "; usage: [--port N] [--base-path /prefix] [--scenario file.yaml | --no-scenario]"
+                            + " [--callbacks-url URL]");
                 }
             }
-            return new Options(port, scenario, demo, basePath);
+            return new Options(port, scenario, demo, basePath, callbacksUrl);
         }
 
         private static String value(String[] args, int index) {

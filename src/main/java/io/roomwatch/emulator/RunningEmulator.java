@@ -17,12 +17,19 @@ public final class RunningEmulator {
     private final DisposableServer server;
     private final Services services;
     private final ScenarioRunner scenarios;
+    private final CallbackSwitch callbacks;
     private final String basePath;
 
-    RunningEmulator(DisposableServer server, Services services, ScenarioRunner scenarios, String basePath) {
+    RunningEmulator(
+            DisposableServer server,
+            Services services,
+            ScenarioRunner scenarios,
+            CallbackSwitch callbacks,
+            String basePath) {
         this.server = server;
         this.services = services;
         this.scenarios = scenarios;
+        this.callbacks = callbacks;
         this.basePath = basePath;
     }
 
@@ -72,12 +79,28 @@ public final class RunningEmulator {
         scenarios.stop();
     }
 
-    /** Lazily stops the scenario and the server; completes once the server's channel is closed. */
+    /**
+     * What the callback sender did so far (all zero when {@link EmulatorConfig#callbacks()} is off); also served as
+     * {@code GET /__emulator/callbacks}. Thread-safe.
+     */
+    public CallbackCounts callbackCounts() {
+        return callbacks.counts();
+    }
+
+    /** Whether this emulator pushes vendor callbacks ({@link CallbackOptions#enabled()}). */
+    public boolean callbacksOn() {
+        return callbacks.on();
+    }
+
+    /**
+     * Lazily stops the scenario, the callback sender (cancelling deliveries under way) and the server; completes once
+     * the server's channel and the sender's connections are closed.
+     */
     public Mono<Void> stop() {
         return Mono.defer(() -> {
             scenarios.stop();
             server.dispose();
-            return server.onDispose();
+            return Mono.when(callbacks.stop(), server.onDispose());
         });
     }
 

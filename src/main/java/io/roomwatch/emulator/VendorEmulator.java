@@ -17,6 +17,10 @@ import reactor.netty.http.server.HttpServer;
  * incarnations, change timestamps, SLOW faults and scenario ticks all read it. Pass a
  * {@code VirtualTimeScheduler} in tests (HTTP still runs on real Netty threads) or {@code Schedulers.parallel()}.
  *
+ * <p>With {@link EmulatorConfig#callbacks()} pointing at a target ({@link CallbackOptions#to(String)}), the started
+ * emulator also pushes every true change as the vendor's callback (webhook), signed, with the configured faults; see
+ * {@link RunningEmulator#callbackCounts()}.
+ *
  * <pre>{@code
  * VendorEmulator.create(EmulatorConfig.demo(), clock).start()
  *         .flatMap(emulator -> callTheVendor(emulator.baseUrl()).then(emulator.stop()))
@@ -46,10 +50,11 @@ public final class VendorEmulator {
         return Mono.defer(() -> {
             Services services = Services.create(config, clock);
             ScenarioRunner scenarios = new ScenarioRunner(services.world(), clock);
+            CallbackSwitch callbacks = new CallbackSwitch();
             Routes routes = new Routes(
                     new VolcengineEndpoint(config, services.world(), services.gate(), services.ids(), clock),
                     new TencentEndpoint(config, services.world(), services.gate(), services.ids(), clock),
-                    new ControlApi(services.world(), services.faults(), scenarios),
+                    new ControlApi(services.world(), services.faults(), scenarios, callbacks::counts),
                     config.basePath());
             EmulatorHttp http = new EmulatorHttp(routes, clock);
             return HttpServer.create()
@@ -57,7 +62,11 @@ public final class VendorEmulator {
                     .port(config.port())
                     .handle(http::handle)
                     .bind()
-                    .map(server -> new RunningEmulator(server, services, scenarios, config.basePath()));
+                    .map(server -> {
+                        // only once listening: a bind failure must leave no sender behind
+                        callbacks.startIfOn(services.world(), config, clock);
+                        return new RunningEmulator(server, services, scenarios, callbacks, config.basePath());
+                    });
         });
     }
 }

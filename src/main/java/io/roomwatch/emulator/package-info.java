@@ -17,7 +17,9 @@
  *   <li>{@code volcengine}, {@code tencent}: one vendor each, from signature or UserSig verification to the answers;
  *       they share no code with each other;
  *   <li>{@code scenario}: seeded activity played on the world;
- *   <li>{@code control}: the control API under {@code /__emulator/}.
+ *   <li>{@code control}: the control API under {@code /__emulator/};
+ *   <li>{@code callback}: vendor callbacks (webhooks) pushed for every true change, when {@link
+ *       io.roomwatch.emulator.CallbackOptions} names a target.
  * </ul>
  *
  * <p>The emulator plays the vendor. It deliberately depends on no other {@code io.roomwatch} package, so that our

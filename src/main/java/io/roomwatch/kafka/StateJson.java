@@ -122,6 +122,13 @@ final class StateJson {
         }
         writeCounts(json, "departed", room.departed(), true);
         writeCounts(json, "absent", room.absent(), false); // only while flap damping counts misses
+        if (!room.evidence().isEmpty()) { // only while a recent change may be contradicted by older news
+            json.writeObjectFieldStart("evidence");
+            for (String user : sortedKeys(room.evidence())) {
+                json.writeStringField(user, room.evidence().get(user).toString());
+            }
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
@@ -203,7 +210,12 @@ final class StateJson {
         live.path("absent")
                 .properties()
                 .forEach(a -> absent.put(a.getKey(), a.getValue().asInt()));
-        return new RoomState(ref, createdAt, members, departed, absent);
+        Map<String, Instant> evidence = new HashMap<>(); // absent in values written before callbacks: none
+        live.path("evidence")
+                .properties()
+                .forEach(
+                        e -> evidence.put(e.getKey(), Instant.parse(e.getValue().asText())));
+        return new RoomState(ref, createdAt, members, departed, absent, evidence);
     }
 
     /** The retirement mark held by a room entry's value, if any. */

@@ -1,6 +1,6 @@
 package io.roomwatch.model;
 
-/** How roomwatch learnt of a change. Only {@link #POLL} is produced today; the others are reserved. */
+/** How roomwatch learnt of a change. {@link #HISTORY} is reserved. */
 public enum Origin {
     /** A difference between two polled snapshots. */
     POLL("poll"),

@@ -2,6 +2,7 @@ package io.roomwatch.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.roomwatch.callback.Delivery;
 import io.roomwatch.config.PollConfig;
 import io.roomwatch.diff.Attribution;
 import io.roomwatch.diff.HeldAnswers;
@@ -9,6 +10,7 @@ import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
+import io.roomwatch.model.Pushed;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,6 +82,11 @@ public final class AppPoller {
     /** By room id: members a capped member list did not confirm, for rooms whose last list was capped. */
     private final Map<String, Integer> capped = new HashMap<>();
 
+    /** Callbacks for this app; {@link Flux#never()} when it takes none. */
+    private final Flux<Delivery> callbacks;
+    /** By receipt: deliveries taken into a batch and not yet settled (bounded by the receiver's queue and batches). */
+    private final Map<Long, Delivery> unsettled = new ConcurrentHashMap<>();
+
     private volatile Instant startedAt;
     private volatile long lastSweepMillis;
     private volatile long lastPruneMillis;
@@ -90,8 +98,10 @@ public final class AppPoller {
             SnapshotStore store,
             PollConfig config,
             Scheduler timer,
-            EngineMetrics metrics) {
+            EngineMetrics metrics,
+            Flux<Delivery> callbacks) {
         this.provider = provider;
+        this.callbacks = callbacks;
         this.sink = sink;
         this.store = store;
         this.config = config;
@@ -134,8 +144,27 @@ public final class AppPoller {
             PollConfig config,
             Scheduler timer,
             MeterRegistry registry) {
+        return create(provider, sink, store, config, timer, registry, Flux.never());
+    }
+
+    /**
+     * A poller that also takes {@code callbacks}: each delivery's {@link io.roomwatch.model.Pushed} observations are
+     * diffed with the polls' in the same batches (origin {@code callback}), and the delivery is settled once the batch
+     * it went into is committed (or changed nothing); deliveries still unsettled when the app stops are failed, so the
+     * vendor retries. A push waiting for attribution is settled with its batch too: polling covers it from there.
+     *
+     * @param callbacks the app's deliveries ({@link io.roomwatch.callback.CallbackSource#deliveries}); subscribed once
+     */
+    public static AppPoller create(
+            RtcProvider provider,
+            EventSink sink,
+            SnapshotStore store,
+            PollConfig config,
+            Scheduler timer,
+            MeterRegistry registry,
+            Flux<Delivery> callbacks) {
         EngineMetrics metrics = new EngineMetrics(registry, provider.app());
-        return new AppPoller(provider, sink, store, config, timer, metrics);
+        return new AppPoller(provider, sink, store, config, timer, metrics, callbacks);
     }
 
     /** The app this poller watches. */
@@ -170,6 +199,7 @@ public final class AppPoller {
                 .then(Mono.defer(() -> store.load(app())).retryWhen(startRetry("restore the state")))
                 .doOnNext(this::restore)
                 .thenMany(Flux.defer(() -> Flux.merge(cycles(), session().lost().thenMany(Flux.empty()))))
+                .doFinally(signal -> unsettle(new IllegalStateException(app() + " stopped (" + signal + ")")))
                 .checkpoint("app=" + app());
     }
 
@@ -193,7 +223,7 @@ public final class AppPoller {
     }
 
     private Flux<CycleReport> cycles() {
-        return Flux.merge(1, sweeps(), memberPolls())
+        return Flux.merge(1, sweeps(), memberPolls(), pushes())
                 .bufferTimeout(config.maxBatch(), config.maxBatchDelay(), timer, true)
                 .concatMap(this::commit, 0);
     }
@@ -223,6 +253,56 @@ public final class AppPoller {
     private Instant createdSince() {
         Instant watermark = committed.listedUntil();
         return watermark != null ? watermark : startedAt.minus(config.initialLookback());
+    }
+
+    // ---- callbacks
+
+    /** How many deliveries may wait for their confirming probe at once. */
+    private static final int PUSH_CONCURRENCY = 8;
+
+    private Flux<Observation> pushes() {
+        return callbacks.flatMap(
+                delivery -> {
+                    delivery.pushes().forEach(push -> unsettled.put(push.receipt(), delivery));
+                    return Flux.<Observation>fromIterable(delivery.pushes()).concatWith(confirm(delivery));
+                },
+                PUSH_CONCURRENCY,
+                1);
+    }
+
+    /**
+     * Where a probe names the live incarnation (Tencent {@code get_room_info}), a probe right after a member callback
+     * proves the room's incarnation was still live after the callback's moment, so the push is attributed within a
+     * round trip instead of at the next sweep (see {@link Attribution}). A failed probe proves nothing.
+     */
+    private Mono<Observation> confirm(Delivery delivery) {
+        if (!provider.traits().probeNamesIncarnation()) {
+            return Mono.empty();
+        }
+        Pushed first = delivery.pushes().get(0);
+        RoomState live = committed.live().get(first.room().roomId());
+        if (live == null || !first.change().isMember()) {
+            return Mono.empty(); // a creation names its incarnation; a destroy ends it; an unknown room: the sweep
+        }
+        return provider.probe(live.ref())
+                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "probe of " + live.ref(), e));
+    }
+
+    /** After a batch was committed or changed nothing: the callbacks it carried are durable. */
+    private void settle(List<Observation> observations) {
+        for (Observation observation : observations) {
+            if (observation instanceof Pushed push) {
+                Delivery delivery = unsettled.remove(push.receipt());
+                if (delivery != null) {
+                    delivery.settled();
+                }
+            }
+        }
+    }
+
+    private void unsettle(Throwable why) {
+        unsettled.values().forEach(delivery -> delivery.fail(why));
+        unsettled.clear();
     }
 
     // ---- member polls
@@ -299,6 +379,7 @@ public final class AppPoller {
                         e -> session().settle().then(reload()).then(Mono.error(e)))
                 .retryWhen(commitRetry())
                 .map(batch -> accept(batch, observations.size(), started))
+                .doOnNext(report -> settle(observations))
                 .flatMap(report -> forgetOldHistory().thenReturn(report));
     }
 

@@ -9,6 +9,7 @@ import io.roomwatch.model.Completeness;
 import io.roomwatch.model.MemberList;
 import io.roomwatch.model.Observation;
 import io.roomwatch.model.PresenceEvent;
+import io.roomwatch.model.Pushed;
 import io.roomwatch.model.RoomGone;
 import io.roomwatch.model.RoomRef;
 import io.roomwatch.model.RoomState;
@@ -67,6 +68,10 @@ record Batch(
                 sweeps++;
                 out.members(attribution.beforeSweep(working, sweep));
                 out.apply(SnapshotDiff.sweep(working.build(), sweep));
+                out.members(attribution.afterSweep(working));
+            } else if (observation instanceof Pushed push && push.change() == Pushed.Change.ROOM_CREATED) {
+                // names its incarnation: diffed like a one-room sweep, then answers waiting for it may go
+                out.apply(SnapshotDiff.pushedCreation(working.build(), push));
                 out.members(attribution.afterSweep(working));
             } else {
                 Transition asAsked = out.diffMembers(observation);
@@ -139,6 +144,13 @@ record Batch(
             if (observation instanceof MemberList list) {
                 RoomState room = working.live(list.room().key().roomId());
                 return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
+            }
+            if (observation instanceof Pushed push) {
+                RoomState room = working.live(push.room().roomId());
+                if (room == null) {
+                    return Transition.none();
+                }
+                return SnapshotDiff.pushed(room, push.incarnation() == null ? push.attributedTo(room.ref()) : push);
             }
             RoomGone gone = (RoomGone) observation;
             RoomState room = working.live(gone.room().key().roomId());

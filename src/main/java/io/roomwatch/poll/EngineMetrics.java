@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.AppState;
 import io.roomwatch.model.EventType;
+import io.roomwatch.model.Origin;
 import io.roomwatch.model.PresenceEvent;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -31,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code roomwatch.member.answers} (counter, {@code outcome}: held, released, dropped): member answers that
  *       waited for attribution, were attributed after waiting, or were dropped as never attributable; {@code
  *       roomwatch.member.answers.waiting} (gauge): answers waiting now;
+ *   <li>{@code roomwatch.events.origin} (counter, {@code origin}: poll, callback): events committed, by how roomwatch
+ *       learnt of them first; with callbacks on, the share of {@code callback} is how much push delivered first;
+ *   <li>{@code roomwatch.poll.lateness} (distribution, seconds): for events found by polling that carry the vendor's
+ *       time ({@code occurredAt}), how long after it polling saw them: with callbacks on, how late polling found
+ *       what push missed;
  *   <li>{@code roomwatch.rooms.capped} and {@code roomwatch.members.unconfirmed} (gauges): rooms whose last member
  *       list was capped by the vendor (TUILiveKit lists 1 000), and their members missing from that list, whose
  *       presence roomwatch can neither confirm nor end until the room drops below the cap or ends.
@@ -43,6 +49,8 @@ final class EngineMetrics {
     private final Timer sweeps;
     private final Map<PollOutcome, Timer> polls = new EnumMap<>(PollOutcome.class);
     private final Map<EventType, Counter> events = new EnumMap<>(EventType.class);
+    private final Map<Origin, Counter> origins = new EnumMap<>(Origin.class);
+    private final DistributionSummary pollLateness;
     private final Counter committed;
     private final Counter failed;
     private final Timer commitLatency;
@@ -81,6 +89,17 @@ final class EngineMetrics {
                             .tags(tags.and("type", type.wireName()))
                             .register(registry));
         }
+        for (Origin origin : Origin.values()) {
+            origins.put(
+                    origin,
+                    Counter.builder("roomwatch.events.origin")
+                            .tags(tags.and("origin", origin.id()))
+                            .register(registry));
+        }
+        pollLateness = DistributionSummary.builder("roomwatch.poll.lateness")
+                .baseUnit("seconds")
+                .tags(tags)
+                .register(registry);
         committed = Counter.builder("roomwatch.commits")
                 .tags(tags.and("outcome", "committed"))
                 .register(registry);
@@ -146,6 +165,13 @@ final class EngineMetrics {
         commitLatency.record(Duration.ofMillis(tookMillis));
         for (PresenceEvent e : batch) {
             events.get(e.type()).increment();
+            origins.get(e.origin()).increment();
+            if (e.origin() == Origin.POLL && e.occurredAt() != null) {
+                pollLateness.record(Math.max(
+                                0,
+                                e.observedAt().toEpochMilli() - e.occurredAt().toEpochMilli())
+                        / 1000.0);
+            }
             detectionLag.record(Math.max(0, nowMillis - e.observedAt().toEpochMilli()) / 1000.0);
         }
     }

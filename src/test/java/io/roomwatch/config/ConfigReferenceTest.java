@@ -171,6 +171,9 @@ class ConfigReferenceTest {
         if (type == URI.class) {
             return "URL";
         }
+        if (type == boolean.class) {
+            return "true or false";
+        }
         return type == Secret.class ? "secret" : "number";
     }
 

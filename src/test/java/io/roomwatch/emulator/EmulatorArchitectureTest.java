@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 /**
  * The emulator's own house rules (the project-wide ArchitectureTest may add more): it shares no code with roomwatch,
  * its parts build on each other without cycles (world and http know no vendor; the vendors share nothing; scenarios only
- * drive the world; the root package wires), and none of its classes bears the name of one of roomwatch's own.
+ * drive the world; callbacks read the world and sign on their own; the root package wires), and none of its classes bears the name of one of roomwatch's own.
  */
 @AnalyzeClasses(packages = "io.roomwatch.emulator", importOptions = ImportOption.DoNotIncludeTests.class)
 class EmulatorArchitectureTest {
@@ -64,7 +64,8 @@ class EmulatorArchitectureTest {
                             .or(simpleName("RunningEmulator"))
                             .or(simpleName("EmulatorMain"))
                             .or(simpleName("Services"))
-                            .or(simpleName("Routes"))))
+                            .or(simpleName("Routes"))
+                            .or(simpleName("CallbackSwitch"))))
             .because("the root package wires the parts; they use only its vocabulary (options, read model, faults)");
 
     @ArchTest
@@ -78,7 +79,8 @@ class EmulatorArchitectureTest {
                     "io.roomwatch.emulator.volcengine..",
                     "io.roomwatch.emulator.tencent..",
                     "io.roomwatch.emulator.scenario..",
-                    "io.roomwatch.emulator.control..")
+                    "io.roomwatch.emulator.control..",
+                    "io.roomwatch.emulator.callback..")
             .because("the world is the truth every protocol is answered from");
 
     @ArchTest
@@ -92,7 +94,8 @@ class EmulatorArchitectureTest {
                     "io.roomwatch.emulator.volcengine..",
                     "io.roomwatch.emulator.tencent..",
                     "io.roomwatch.emulator.scenario..",
-                    "io.roomwatch.emulator.control..")
+                    "io.roomwatch.emulator.control..",
+                    "io.roomwatch.emulator.callback..")
             .because("requests, replies, rate limits and faults are the same for every vendor");
 
     @ArchTest
@@ -104,7 +107,8 @@ class EmulatorArchitectureTest {
             .resideInAnyPackage(
                     "io.roomwatch.emulator.tencent..",
                     "io.roomwatch.emulator.scenario..",
-                    "io.roomwatch.emulator.control..")
+                    "io.roomwatch.emulator.control..",
+                    "io.roomwatch.emulator.callback..")
             .because("each vendor is emulated on its own, from its own documentation");
 
     @ArchTest
@@ -116,8 +120,23 @@ class EmulatorArchitectureTest {
             .resideInAnyPackage(
                     "io.roomwatch.emulator.volcengine..",
                     "io.roomwatch.emulator.scenario..",
-                    "io.roomwatch.emulator.control..")
+                    "io.roomwatch.emulator.control..",
+                    "io.roomwatch.emulator.callback..")
             .because("each vendor is emulated on its own, from its own documentation");
+
+    @ArchTest
+    static final ArchRule callbacksSignOnTheirOwn = noClasses()
+            .that()
+            .resideInAPackage("io.roomwatch.emulator.callback..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.roomwatch.emulator.volcengine..",
+                    "io.roomwatch.emulator.tencent..",
+                    "io.roomwatch.emulator.scenario..",
+                    "io.roomwatch.emulator.control..")
+            .because("callbacks report the truth as the vendor's callback service would; the API endpoints and "
+                    + "the control API are other services");
 
     @ArchTest
     static final ArchRule scenariosOnlyDriveTheWorld = noClasses()
@@ -129,7 +148,8 @@ class EmulatorArchitectureTest {
                     "io.roomwatch.emulator.http..",
                     "io.roomwatch.emulator.volcengine..",
                     "io.roomwatch.emulator.tencent..",
-                    "io.roomwatch.emulator.control..")
+                    "io.roomwatch.emulator.control..",
+                    "io.roomwatch.emulator.callback..")
             .because("a scenario changes the truth; how vendors show it is not its business");
 
     @ArchTest

@@ -105,6 +105,23 @@ class StateRecordsTest {
     }
 
     @Test
+    void givenRecentEvidenceTimes_whenWrittenAndFolded_thenTheySurviveARestart() {
+        RoomState base = room("r1", "c1", 0);
+        RoomState pushed = base.withMembers(
+                base.members(),
+                Map.of("bob", 1),
+                Map.of(),
+                Map.of("bob", java.time.Instant.parse("2026-12-01T00:00:12.345Z")));
+        AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(pushed), List.of()));
+
+        List<ProducerRecord<String, byte[]>> records = StateRecords.changes("s", AppState.empty(APP), state);
+
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"evidence\":{\"bob\":\"2026-12-01T00:00:12.345Z\"}");
+        assertThat(fold(APP, records)).isEqualTo(state);
+    }
+
+    @Test
     void givenNoMemberMissing_whenWritten_thenNoAbsentField_andValuesWithoutItReadAsNoneMissing() {
         AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(room("r1", "c1", 0)), List.of()));
         List<ProducerRecord<String, byte[]>> records = StateRecords.changes("s", AppState.empty(APP), state);

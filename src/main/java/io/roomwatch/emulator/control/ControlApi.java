@@ -2,6 +2,7 @@ package io.roomwatch.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roomwatch.emulator.CallbackCounts;
 import io.roomwatch.emulator.RoomAddress;
 import io.roomwatch.emulator.ScenarioConfig;
 import io.roomwatch.emulator.TrueRoom;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The control API under {@code /__emulator/}: rooms, members, ViewCount, faults, scenario, ground truth and change
@@ -31,12 +33,22 @@ public final class ControlApi {
     private final World world;
     private final Faults faults;
     private final ScenarioRunner scenarios;
+    private final Supplier<CallbackCounts> callbacks;
 
-    /** The control API over {@code world}, {@code faults} and {@code scenarios}. */
+    /** The control API over {@code world}, {@code faults} and {@code scenarios}; callback counts all zero. */
     public ControlApi(World world, Faults faults, ScenarioRunner scenarios) {
+        this(world, faults, scenarios, CallbackCounts::none);
+    }
+
+    /**
+     * The control API over {@code world}, {@code faults} and {@code scenarios}, serving {@code GET
+     * /__emulator/callbacks} from {@code callbacks} (called on a Netty thread, must not block).
+     */
+    public ControlApi(World world, Faults faults, ScenarioRunner scenarios, Supplier<CallbackCounts> callbacks) {
         this.world = world;
         this.faults = faults;
         this.scenarios = scenarios;
+        this.callbacks = callbacks;
     }
 
     /** The reply to a call under {@link #PREFIX}. */
@@ -61,6 +73,7 @@ public final class ControlApi {
             case "rooms" -> rooms(call, path.subList(1, path.size()));
             case "faults" -> faults(call, path.subList(1, path.size()));
             case "scenario" -> scenario(call);
+            case "callbacks" -> get(call, () -> Json.MAPPER.valueToTree(callbacks.get()));
             case "health" -> get(call, () -> Json.object().put("status", "UP").put("now", world.now()));
             default -> throw new NoSuchElementException("no control route " + call.path());
         };
@@ -149,7 +162,7 @@ public final class ControlApi {
         return Json.MAPPER.readValue(call.body(), type);
     }
 
-    private static Reply get(HttpCall call, java.util.function.Supplier<? extends JsonNode> body) {
+    private static Reply get(HttpCall call, Supplier<? extends JsonNode> body) {
         if (!call.method().equals("GET")) {
             throw new NoSuchElementException("only GET " + call.path());
         }

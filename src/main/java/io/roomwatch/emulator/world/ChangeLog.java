@@ -21,8 +21,18 @@ final class ChangeLog {
     }
 
     Change append(long timeMillis, RoomAddress key, String incarnation, ChangeType type, @Nullable String userId) {
-        Change change =
-                new Change(++latestSeq, timeMillis, key.vendor(), key.app(), key.roomId(), incarnation, type, userId);
+        return append(timeMillis, key, incarnation, type, userId, false);
+    }
+
+    Change append(
+            long timeMillis,
+            RoomAddress key,
+            String incarnation,
+            ChangeType type,
+            @Nullable String userId,
+            boolean invisible) {
+        Change change = new Change(
+                ++latestSeq, timeMillis, key.vendor(), key.app(), key.roomId(), incarnation, type, userId, invisible);
         if (entries.size() == capacity) {
             entries.removeFirst(); // readers asking from before this point get truncated=true
         }

@@ -127,12 +127,13 @@ public final class World {
                 return false;
             }
             long now = now();
-            room.members.put(userId, new MemberState(userId, invisible && key.vendor() == Vendor.VOLCENGINE, now));
+            MemberState member = new MemberState(userId, invisible && key.vendor() == Vendor.VOLCENGINE, now);
+            room.members.put(userId, member);
             if (key.vendor() == Vendor.TENCENT_LIVE) {
                 room.viewCount++;
             }
             recordCount(room, now);
-            log.append(now, key, room.incarnation, ChangeType.UserJoined, userId);
+            log.append(now, key, room.incarnation, ChangeType.UserJoined, userId, member.invisible());
             return true;
         });
     }
@@ -293,9 +294,10 @@ public final class World {
     }
 
     private void removeMember(LiveRoom room, String userId, long now) {
-        room.members.remove(userId);
+        MemberState member = room.members.remove(userId);
         recordCount(room, now);
-        log.append(now, room.key, room.incarnation, ChangeType.UserLeft, userId);
+        // the leave keeps the join's visibility: the vendor calls back InvisibleUserLeaveRoom for an invisible member
+        log.append(now, room.key, room.incarnation, ChangeType.UserLeft, userId, member != null && member.invisible());
     }
 
     private void recordCount(LiveRoom room, long now) {
