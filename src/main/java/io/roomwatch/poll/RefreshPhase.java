@@ -16,8 +16,9 @@ package io.roomwatch.poll;
  * <ul>
  *   <li><b>post</b>, {@link #MARGIN_MILLIS} after the latest possible refresh of the window: the read that brings the
  *       news. If a floor-spaced read inside the window came first, as soon as the floor allows;
- *   <li><b>mid</b>, while the window is wider than {@link #NARROW_MILLIS}: a read in its middle, which halves it when
- *       the answer changes at either read;
+ *   <li><b>mid</b>, while the window is wider than {@link #NARROW_MILLIS} and the room changed in the last {@link
+ *       #RECENT_PERIODS} periods: a read in its middle, which halves it when the answer changes at either read (a
+ *       quiet room's answers would not narrow it: it is read once per period);
  *   <li><b>check</b>, half a period after the expected refresh, only when the post read of a room that changed in the
  *       last {@link #RECENT_PERIODS} periods showed the same answer: if the check shows a change, the refresh came
  *       later than learnt (drift) and the phase is re-learnt from that window;
@@ -121,7 +122,7 @@ final class RefreshPhase {
             if (lastPick < base + width) { // not read since this refresh: post (late, if the floor says so)
                 best = Math.min(best, at(base + width + MARGIN_MILLIS, from, base + width + period / 2));
             }
-            if (width > NARROW_MILLIS) {
+            if (width > NARROW_MILLIS && recent) { // a quiet room's window would not narrow: spare the call
                 best = Math.min(best, at(base + width / 2, from, base + width / 2));
             }
             if (recent && lastWasSamePost) {
