@@ -45,8 +45,12 @@ import reactor.util.retry.Retry;
  * <ul>
  *   <li>A room sweep every {@link PollConfig#sweepInterval()}; a tick that comes while a sweep runs is dropped, never
  *       queued, so sweeps never overlap.
- *   <li>Member polls of live rooms in {@link PollConfig#memberConcurrency()} lanes, as fast as the member API's rate
- *       budget allows (the provider pays a permit per call), in the order {@link RoomQueue} decides.
+ *   <li>Member polls of live rooms in {@link PollConfig#memberConcurrency()} lanes, at most as fast as the member
+ *       API's rate budget allows (the provider pays a permit per call), in the order {@link RoomQueue} decides. With
+ *       {@link MemberSchedule#NEWS} (the default) a room is polled only when its answer can bring news: not more
+ *       often than {@link PollConfig#minRoomInterval()}, and for snapshot APIs ({@code memberRefresh} above 0) just
+ *       after its learnt refresh ({@link RefreshPhase}); a lane with no room due sleeps until one is (at most 500 ms),
+ *       leaving the budget unused.
  *   <li>Observations are diffed against the committed state in batches of at most {@link PollConfig#maxBatch()} and
  *       each batch is committed through the {@link EventSink} before the next one is taken: a slow or absent broker
  *       stops demand, which stops the lanes and makes sweep ticks drop. Nothing queues without bound.
