@@ -93,7 +93,21 @@ public record PollConfig(
                         doc = "How long ended incarnations are remembered (in memory and in the state topic), so that"
                                 + " a listing of one is never taken for a new room: Volcengine lists finished calls for"
                                 + " 14 days, plus a margin.")
-                Duration historyHorizon) {
+                Duration historyHorizon,
+        @Setting(
+                        value = "1s",
+                        min = "0s",
+                        max = "10m",
+                        doc = "No room's members are polled more often than this, so a handful of rooms no longer spend"
+                                + " the whole member budget; budget left over is left unused. `0s`: no floor.")
+                Duration minRoomInterval,
+        @Setting(
+                        value = "news",
+                        doc = "How the member budget is spent: `news` polls a room at most every `minRoomInterval` and"
+                                + " reads snapshot APIs (the source's `memberRefresh` above 0, TUILiveKit's 40 s) just"
+                                + " after each room's learnt refresh; `budget` polls every room as often as the budget"
+                                + " allows (the policy before issue 15, kept for comparison).")
+                MemberSchedule memberSchedule) {
 
     public PollConfig {
         Settings.check(
@@ -111,7 +125,9 @@ public record PollConfig(
                 leaveAfterMisses,
                 attribution,
                 maxHold,
-                historyHorizon);
+                historyHorizon,
+                minRoomInterval,
+                memberSchedule);
     }
 
     /** The declared defaults. */
@@ -158,6 +174,16 @@ public record PollConfig(
     /** With another way of attributing member answers to incarnations. */
     public PollConfig withAttribution(AttributionMode value) {
         return Settings.with(this, "attribution", value);
+    }
+
+    /** With no room polled more often than {@code value} ({@code 0}: no floor). */
+    public PollConfig withMinRoomInterval(Duration value) {
+        return Settings.with(this, "minRoomInterval", value);
+    }
+
+    /** With the member budget spent by {@code value}'s rule. */
+    public PollConfig withMemberSchedule(MemberSchedule value) {
+        return Settings.with(this, "memberSchedule", value);
     }
 
     /** Remembering ended incarnations for {@code value}. */

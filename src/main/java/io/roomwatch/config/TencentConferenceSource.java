@@ -3,6 +3,7 @@ package io.roomwatch.config;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,14 @@ public record TencentConferenceSource(
                         max = "100000",
                         doc = "The most member pages one listing may read before it stops as partial.")
                 int maxPages,
+        @Setting(
+                        value = "0s",
+                        min = "0s",
+                        max = "10m",
+                        doc = "How often the vendor refreshes a room's `get_room_member_list` answer; `0s`: live data"
+                                + " (no refresh period is documented). Above 0 an answer may show the room that long"
+                                + " before it was read, and the engine reads each room just after its learnt refresh.")
+                Duration memberRefresh,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
@@ -65,6 +74,7 @@ public record TencentConferenceSource(
                 memberPageSize,
                 probeConcurrency,
                 maxPages,
+                memberRefresh,
                 http,
                 retry);
         roomIds = List.copyOf(roomIds);
@@ -93,6 +103,11 @@ public record TencentConferenceSource(
 
     public TencentConferenceSource withMemberPageSize(int value) {
         return Settings.with(this, "memberPageSize", value);
+    }
+
+    /** This app with member lists refreshed every {@code value} ({@code 0}: live data). */
+    public TencentConferenceSource withMemberRefresh(Duration value) {
+        return Settings.with(this, "memberRefresh", value);
     }
 
     public TencentConferenceSource withHttp(HttpSettings value) {

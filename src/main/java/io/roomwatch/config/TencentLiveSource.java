@@ -51,7 +51,8 @@ public record TencentLiveSource(
                         max = "10m",
                         doc = "How often the vendor refreshes a room's `get_member_list` snapshot (40 s documented); an"
                                 + " answer may show the room that long before it was read, so it is attributed to an"
-                                + " incarnation only if that incarnation existed that long before. `0s`: live data.")
+                                + " incarnation only if that incarnation existed that long before, and the engine"
+                                + " reads each room just after its learnt refresh. `0s`: live data.")
                 Duration memberRefresh,
         HttpSettings http,
         RetrySettings retry)

@@ -61,6 +61,14 @@ public record VolcengineSource(
                                 "How often a window whose answer says `HasMore` may be halved again (8: a 24 h window down"
                                         + " to about 6 min); beyond it the sweep is partial.")
                 int maxSplitDepth,
+        @Setting(
+                        value = "0s",
+                        min = "0s",
+                        max = "10m",
+                        doc = "How often the vendor refreshes a room's `GetRoomOnlineUsers` answer; `0s`: live data"
+                                + " (no refresh period is documented). Above 0 an answer may show the room that long before it was read, and"
+                                + " the engine reads each room just after its learnt refresh.")
+                Duration memberRefresh,
         HttpSettings http,
         RetrySettings retry)
         implements SourceConfig {
@@ -77,6 +85,7 @@ public record VolcengineSource(
                 onlineUsersQps,
                 dataDelay,
                 maxSplitDepth,
+                memberRefresh,
                 http,
                 retry);
         if (baseUrl == null) {
@@ -113,6 +122,11 @@ public record VolcengineSource(
 
     public VolcengineSource withMaxSplitDepth(int value) {
         return Settings.with(this, "maxSplitDepth", value);
+    }
+
+    /** This app with member answers refreshed every {@code value} ({@code 0}: live data). */
+    public VolcengineSource withMemberRefresh(Duration value) {
+        return Settings.with(this, "memberRefresh", value);
     }
 
     public VolcengineSource withHttp(HttpSettings value) {

@@ -3,6 +3,7 @@ package io.roomwatch.poll;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roomwatch.callback.Delivery;
+import io.roomwatch.config.MemberSchedule;
 import io.roomwatch.config.PollConfig;
 import io.roomwatch.diff.Attribution;
 import io.roomwatch.diff.HeldAnswers;
@@ -47,8 +48,12 @@ import reactor.util.retry.Retry;
  * <ul>
  *   <li>A room sweep every {@link PollConfig#sweepInterval()}; a tick that comes while a sweep runs is dropped, never
  *       queued, so sweeps never overlap.
- *   <li>Member polls of live rooms in {@link PollConfig#memberConcurrency()} lanes, as fast as the member API's rate
- *       budget allows (the provider pays a permit per call), in the order {@link RoomQueue} decides.
+ *   <li>Member polls of live rooms in {@link PollConfig#memberConcurrency()} lanes, at most as fast as the member
+ *       API's rate budget allows (the provider pays a permit per call), in the order {@link RoomQueue} decides. With
+ *       {@link MemberSchedule#NEWS} (the default) a room is polled only when its answer can bring news: not more
+ *       often than {@link PollConfig#minRoomInterval()}, and for snapshot APIs ({@code memberRefresh} above 0) just
+ *       after its learnt refresh ({@link RefreshPhase}); a lane with no room due sleeps until one is (at most 500 ms),
+ *       leaving the budget unused.
  *   <li>Observations are diffed against the committed state in batches of at most {@link PollConfig#maxBatch()} and
  *       each batch is committed through the {@link EventSink} before the next one is taken: a slow or absent broker
  *       stops demand, which stops the lanes and makes sweep ticks drop. Nothing queues without bound.
@@ -109,7 +114,10 @@ public final class AppPoller {
         this.queue = new RoomQueue(
                 config.hotWindow().toMillis(),
                 config.hotWeight(),
-                config.maxStaleness().toMillis());
+                config.maxStaleness().toMillis(),
+                config.memberSchedule() == MemberSchedule.NEWS,
+                config.minRoomInterval().toMillis(),
+                provider.traits().memberRefresh().toMillis());
         this.stats = new SweepStats(0);
         this.metrics = metrics;
         this.committed = AppState.empty(provider.app());
@@ -131,7 +139,7 @@ public final class AppPoller {
      * {@code app}: {@code roomwatch.sweeps}, {@code roomwatch.member.polls} ({@code outcome}), {@code
      * roomwatch.rooms.live}, {@code roomwatch.members.present}, {@code roomwatch.events} ({@code type}), {@code
      * roomwatch.commits} ({@code outcome}), {@code roomwatch.commit.latency}, {@code roomwatch.detection.lag} (seconds
-     * from {@code observedAt} to commit). The vendor meters of the provider's rate budgets are bound where the app is
+     * from {@code observedAt} to commit), {@code roomwatch.member.reads} ({@code api}, {@code outcome}: news, same). The vendor meters of the provider's rate budgets are bound where the app is
      * wired ({@link io.roomwatch.provider.VendorMeters}). Durations come from {@code timer}.
      *
      * @param timer all time (ticks, delays, timestamps, durations) comes from here; virtual in tests
@@ -163,7 +171,8 @@ public final class AppPoller {
             Scheduler timer,
             MeterRegistry registry,
             Flux<Delivery> callbacks) {
-        EngineMetrics metrics = new EngineMetrics(registry, provider.app());
+        EngineMetrics metrics =
+                new EngineMetrics(registry, provider.app(), provider.traits().memberApi());
         return new AppPoller(provider, sink, store, config, timer, metrics, callbacks);
     }
 
@@ -320,12 +329,12 @@ public final class AppPoller {
             next.ifPresent(ref -> stats.memberCall());
         }
         if (next.isEmpty()) {
-            return Mono.delay(IDLE, timer).thenMany(Flux.empty()); // no room waiting: look again shortly
+            return Mono.delay(idle(), timer).thenMany(Flux.empty()); // no room waiting: look again shortly
         }
         RoomRef ref = next.get();
         long started = timer.now(TimeUnit.MILLISECONDS);
         return provider.members(ref)
-                .doOnNext(answer -> polled(answer instanceof RoomGone ? PollOutcome.GONE : PollOutcome.OK, started))
+                .doOnNext(answer -> answered(ref, answer, started))
                 .onErrorResume(Failures::transientVendor, e -> failedPoll(ref, e, started))
                 .flatMapMany(answer -> Flux.concat(Mono.just(answer), identify(ref, answer)))
                 .doOnTerminate(() -> done(ref)) // before repeat() resubscribes: the room may be picked again
@@ -353,6 +362,35 @@ public final class AppPoller {
                 || !room.ref().equals(list.room())
                 || !room.members().keySet().equals(list.members().keySet())
                 || held.queues().containsKey(roomId);
+    }
+
+    /**
+     * How long a lane with no room waiting sleeps: until the first resting room may be read, but at most {@link #IDLE}
+     * (new rooms arrive with sweeps), and at least 1 ms.
+     */
+    private synchronized Duration idle() {
+        long wait = queue.nextDue() - timer.now(TimeUnit.MILLISECONDS);
+        return Duration.ofMillis(Math.max(1, Math.min(IDLE.toMillis(), wait)));
+    }
+
+    private void answered(RoomRef ref, Observation answer, long started) {
+        if (answer instanceof RoomGone) {
+            polled(PollOutcome.GONE, started);
+            return;
+        }
+        polled(PollOutcome.OK, started);
+        if (answer instanceof MemberList list) {
+            boolean news;
+            synchronized (this) {
+                news = queue.answered(ref, started, timer.now(TimeUnit.MILLISECONDS), fingerprint(list));
+            }
+            metrics.answer(news);
+        }
+    }
+
+    /** What tells two answers of a room apart: who is listed, and whether the list was whole. */
+    private static int fingerprint(MemberList list) {
+        return 31 * list.members().keySet().hashCode() + list.completeness().ordinal();
     }
 
     private Mono<Observation> failedPoll(RoomRef ref, Throwable error, long started) {

@@ -39,7 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       what push missed;
  *   <li>{@code roomwatch.rooms.capped} and {@code roomwatch.members.unconfirmed} (gauges): rooms whose last member
  *       list was capped by the vendor (TUILiveKit lists 1 000), and their members missing from that list, whose
- *       presence roomwatch can neither confirm nor end until the room drops below the cap or ends.
+ *       presence roomwatch can neither confirm nor end until the room drops below the cap or ends;
+ *   <li>{@code roomwatch.member.reads} (counter, {@code api}: the vendor's member API, {@code outcome}: news, same):
+ *       member answers that differed from the room's previous answer (or were its first) and answers equal to it,
+ *       which bought nothing; their ratio says how well the member budget is spent.
  * </ul>
  *
  * Thread-safe (Micrometer meters are).
@@ -63,6 +66,8 @@ final class EngineMetrics {
     private final AtomicLong answersWaiting;
     private final AtomicLong cappedRooms;
     private final AtomicLong unconfirmedMembers;
+    private final Counter readsNews;
+    private final Counter readsSame;
 
     /** What became of one member poll. */
     enum PollOutcome {
@@ -71,7 +76,8 @@ final class EngineMetrics {
         FAILED
     }
 
-    EngineMetrics(MeterRegistry registry, AppKey app) {
+    /** @param memberApi the vendor's name of the member API, the {@code api} tag of {@code roomwatch.member.reads} */
+    EngineMetrics(MeterRegistry registry, AppKey app, String memberApi) {
         Tags tags = Tags.of("provider", app.provider().id(), "app", app.appId());
         sweeps = Timer.builder("roomwatch.sweeps").tags(tags).register(registry);
         for (PollOutcome outcome : PollOutcome.values()) {
@@ -119,6 +125,20 @@ final class EngineMetrics {
         answersWaiting = registry.gauge("roomwatch.member.answers.waiting", tags, new AtomicLong());
         cappedRooms = registry.gauge("roomwatch.rooms.capped", tags, new AtomicLong());
         unconfirmedMembers = registry.gauge("roomwatch.members.unconfirmed", tags, new AtomicLong());
+        readsNews = reads(registry, tags.and("api", memberApi), "news");
+        readsSame = reads(registry, tags.and("api", memberApi), "same");
+    }
+
+    private static Counter reads(MeterRegistry registry, Tags tags, String outcome) {
+        return Counter.builder("roomwatch.member.reads")
+                .tags(tags.and("outcome", outcome))
+                .description("member answers that brought news (first or different from the previous) or the same")
+                .register(registry);
+    }
+
+    /** A member answer arrived: {@code news} if it was the room's first or differed from its previous one. */
+    void answer(boolean news) {
+        (news ? readsNews : readsSame).increment();
     }
 
     private static Counter answers(MeterRegistry registry, Tags tags, String outcome) {

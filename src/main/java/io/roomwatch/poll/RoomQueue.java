@@ -32,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code hotWeight} times longer.
  * </ul>
  *
+ * <p>With {@link io.roomwatch.config.MemberSchedule#NEWS} a room also rests after each read until its answer can bring
+ * news ({@link RefreshPhase}): at least {@code minInterval} (the per-room floor), and for a snapshot API until just
+ * after its learnt refresh, but never longer than {@code maxStaleness}. Resting rooms do not compete; when every room
+ * rests, no poll is made and the budget is left unused. Rooms never polled do not rest: they still go first. With
+ * {@link io.roomwatch.config.MemberSchedule#BUDGET} no room rests (the policy before issue 15).
+ *
  * <p>A picked room is "in flight" and not picked again until {@link #done} is called. Not thread-safe: the engine
  * calls it under its own lock. Times are milliseconds from the engine's scheduler.
  */
@@ -51,7 +57,12 @@ final class RoomQueue {
     private final long hotWindowMillis;
     private final int hotWeight;
     private final long maxStalenessMillis;
+    private final boolean news;
+    private final long minIntervalMillis;
+    private final long refreshMillis;
     private final Map<RoomKey, Entry> entries = new HashMap<>();
+    // rooms whose answer cannot bring news yet, by when it can
+    private final TreeSet<Entry> resting = new TreeSet<>(Entry.DUE);
     private final TreeSet<Entry> cold = new TreeSet<>(Entry.ORDER);
     private final TreeSet<Entry> hot = new TreeSet<>(Entry.ORDER);
     // picks per 100 ms over the last RATE_WINDOW_MILLIS: the achieved poll rate, in constant memory
@@ -59,10 +70,29 @@ final class RoomQueue {
     private long lastBucket = Long.MIN_VALUE;
     private long firstPick = NEVER;
 
+    /** The policy before issue 15 ({@link io.roomwatch.config.MemberSchedule#BUDGET}): no room ever rests. */
     RoomQueue(long hotWindowMillis, int hotWeight, long maxStalenessMillis) {
+        this(hotWindowMillis, hotWeight, maxStalenessMillis, false, 0, 0);
+    }
+
+    /**
+     * @param news whether rooms rest until their answer can bring news ({@link io.roomwatch.config.MemberSchedule#NEWS})
+     * @param minIntervalMillis the per-room floor, in ms (news only)
+     * @param refreshMillis the vendor's refresh period of member answers, in ms; 0 for live data (news only)
+     */
+    RoomQueue(
+            long hotWindowMillis,
+            int hotWeight,
+            long maxStalenessMillis,
+            boolean news,
+            long minIntervalMillis,
+            long refreshMillis) {
         this.hotWindowMillis = hotWindowMillis;
         this.hotWeight = hotWeight;
         this.maxStalenessMillis = maxStalenessMillis;
+        this.news = news;
+        this.minIntervalMillis = minIntervalMillis;
+        this.refreshMillis = refreshMillis;
     }
 
     /** Tracks exactly the live rooms of {@code state}: new incarnations are added (never polled), ended ones dropped. */
@@ -73,16 +103,19 @@ final class RoomQueue {
             if (gone) {
                 cold.remove(e);
                 hot.remove(e);
+                resting.remove(e);
             }
             return gone;
         });
         for (RoomState room : state.live().values()) {
-            entries.computeIfAbsent(room.ref().key(), k -> enqueue(new Entry(room.ref(), NEVER, NEVER), NEVER));
+            entries.computeIfAbsent(
+                    room.ref().key(), k -> enqueue(new Entry(room.ref(), NEVER, NEVER, refreshMillis), NEVER));
         }
     }
 
     /** The room to poll now, if any room is waiting; it is in flight until {@link #done}. */
     Optional<RoomRef> next(long now) {
+        wake(now);
         demoteCooled(now);
         Entry pick = choose(now);
         if (pick == null) {
@@ -103,7 +136,54 @@ final class RoomQueue {
             return; // the room ended meanwhile, or it was never ours
         }
         e.inFlight = false;
+        if (news && e.lastPolled != NEVER) {
+            long due = Math.min(
+                    e.phase.next(e.lastPolled, minIntervalMillis), saturatedAdd(e.lastPolled, maxStalenessMillis));
+            if (due > now) {
+                e.due = due;
+                resting.add(e);
+                return;
+            }
+        }
         enqueue(e, now);
+    }
+
+    /**
+     * An answer of {@code ref}'s read that began at {@code started} arrived at {@code now}; {@code print} hashes its
+     * content. Call before {@link #done}, for answers only (a failed read is no evidence of anything).
+     *
+     * @return whether the answer is news (the room's first, or different from its previous one); false if the room is
+     *     no longer tracked
+     */
+    boolean answered(RoomRef ref, long started, long now, int print) {
+        Entry e = entries.get(ref.key());
+        if (e == null || !e.ref.equals(ref)) {
+            return false;
+        }
+        return e.phase.read(started, now, print);
+    }
+
+    /** When the first resting room may be read again (ms), or {@link Long#MAX_VALUE} if none rests. */
+    long nextDue() {
+        return resting.isEmpty() ? Long.MAX_VALUE : resting.first().due;
+    }
+
+    /** The learnt window of {@code ref}'s refresh phase in ms, {@code -1} while unknown or untracked (tests, benches). */
+    long phaseWidth(RoomRef ref) {
+        Entry e = entries.get(ref.key());
+        return e == null || !e.ref.equals(ref) ? -1 : e.phase.width();
+    }
+
+    /** Rooms whose rest ended compete again. */
+    private void wake(long now) {
+        while (!resting.isEmpty() && resting.first().due <= now) {
+            enqueue(resting.pollFirst(), now);
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The members of {@code ref} changed at {@code now}: the room is hot for {@code hotWindow}. */
@@ -194,16 +274,21 @@ final class RoomQueue {
     private static final class Entry {
         static final Comparator<Entry> ORDER =
                 Comparator.<Entry>comparingLong(e -> e.lastPolled).thenComparing(e -> e.ref.key());
+        static final Comparator<Entry> DUE =
+                Comparator.<Entry>comparingLong(e -> e.due).thenComparing(e -> e.ref.key());
 
         final RoomRef ref;
+        final RefreshPhase phase;
         long lastPolled;
         long lastChanged;
+        long due;
         boolean inFlight;
 
-        Entry(RoomRef ref, long lastPolled, long lastChanged) {
+        Entry(RoomRef ref, long lastPolled, long lastChanged, long refreshMillis) {
             this.ref = ref;
             this.lastPolled = lastPolled;
             this.lastChanged = lastChanged;
+            this.phase = new RefreshPhase(refreshMillis);
         }
     }
 }

@@ -23,6 +23,13 @@ public interface BudgetView {
     /** How many permits were handed out so far (retries included). */
     long used();
 
+    /**
+     * How many permits the configured limit offered since the budget was created that no call took: {@code limit x
+     * seconds elapsed - used()}, at least 0, on the budget's scheduler. Its rate is the budget left unused per second
+     * (left for the customer's own calls to the vendor).
+     */
+    long unused();
+
     /** How many attempts paid from this budget ended with {@code outcome}. */
     long calls(CallOutcome outcome);
 

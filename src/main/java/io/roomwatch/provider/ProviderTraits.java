@@ -1,5 +1,8 @@
 package io.roomwatch.provider;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * What the engine must know about a vendor's answers beyond the calls of {@link RtcProvider}: facts of the vendor's
  * API, declared once by each provider ({@link RtcProvider#traits()}) instead of one yes/no method per vendor quirk.
@@ -18,19 +21,45 @@ package io.roomwatch.provider;
  *     TUIRoomKit https://trtc.io/document/60704). False for Volcengine, whose probe ({@code GetRoomOnlineUsers},
  *     https://www.volcengine.com/docs/6348/1188355) says whether the room id exists, not since when: only the next
  *     listing can tell
+ * @param memberRefresh how often the vendor refreshes a room's {@link RtcProvider#members} answer: an answer is a
+ *     snapshot that cannot differ from the previous one until the next refresh, so the engine reads each room just
+ *     after its learnt refresh instead of as often as the budget allows. {@link Duration#ZERO}: live data. TUILiveKit
+ *     documents 40 s for {@code get_member_list} (https://trtc.io/document/66908); the source's {@code memberRefresh}
+ *     setting, for every provider
+ * @param memberApi the vendor's name of the member API ({@code GetRoomOnlineUsers}, {@code get_member_list}, {@code
+ *     get_room_member_list}), to tag the engine's meters of member answers; empty if unnamed
  */
-public record ProviderTraits(boolean listingMayMissLiveRooms, boolean probeNamesIncarnation) {
+public record ProviderTraits(
+        boolean listingMayMissLiveRooms, boolean probeNamesIncarnation, Duration memberRefresh, String memberApi) {
 
-    /** Neither trait: complete listings show every live room, and probes do not name incarnations. */
-    public static final ProviderTraits NONE = new ProviderTraits(false, false);
+    /** No trait: complete listings show every live room, probes do not name incarnations, member answers are live. */
+    public static final ProviderTraits NONE = new ProviderTraits(false, false, Duration.ZERO, "");
+
+    public ProviderTraits {
+        Objects.requireNonNull(memberRefresh, "memberRefresh");
+        Objects.requireNonNull(memberApi, "memberApi");
+        if (memberRefresh.isNegative()) {
+            throw new IllegalArgumentException("memberRefresh must not be negative, was " + memberRefresh);
+        }
+    }
 
     /** A copy with {@link #listingMayMissLiveRooms()} set. */
     public ProviderTraits withListingMayMissLiveRooms(boolean value) {
-        return new ProviderTraits(value, probeNamesIncarnation);
+        return new ProviderTraits(value, probeNamesIncarnation, memberRefresh, memberApi);
     }
 
     /** A copy with {@link #probeNamesIncarnation()} set. */
     public ProviderTraits withProbeNamesIncarnation(boolean value) {
-        return new ProviderTraits(listingMayMissLiveRooms, value);
+        return new ProviderTraits(listingMayMissLiveRooms, value, memberRefresh, memberApi);
+    }
+
+    /** A copy with {@link #memberRefresh()} set ({@link Duration#ZERO}: live data). */
+    public ProviderTraits withMemberRefresh(Duration value) {
+        return new ProviderTraits(listingMayMissLiveRooms, probeNamesIncarnation, value, memberApi);
+    }
+
+    /** A copy with {@link #memberApi()} set. */
+    public ProviderTraits withMemberApi(String value) {
+        return new ProviderTraits(listingMayMissLiveRooms, probeNamesIncarnation, memberRefresh, value);
     }
 }

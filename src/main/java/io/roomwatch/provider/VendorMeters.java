@@ -18,6 +18,8 @@ import java.util.List;
  *   <li>{@code roomwatch.vendor.answer.flaws} (counter, tag {@code flaw}: stalled_paging, bad_time, bad_item,
  *       malformed): odd answers, see {@link AnswerFlaw};
  *   <li>{@code roomwatch.budget.permits} (counter): permits handed out;
+ *   <li>{@code roomwatch.budget.unused} (counter): permits the limit offered that no call took, see {@link
+ *       BudgetView#unused()}: its rate is the budget left unused per second;
  *   <li>{@code roomwatch.budget.rate} and {@code roomwatch.budget.limit} (gauges, requests/s): the rate permits are
  *       handed out at now (below the limit after throttled answers) and the configured limit.
  * </ul>
@@ -58,6 +60,10 @@ public final class VendorMeters implements MeterBinder {
         FunctionCounter.builder("roomwatch.budget.permits", budget, BudgetView::used)
                 .tags(tags)
                 .description("rate-budget permits handed out")
+                .register(registry);
+        FunctionCounter.builder("roomwatch.budget.unused", budget, BudgetView::unused)
+                .tags(tags)
+                .description("rate-budget permits the limit offered that no call took (budget left unused)")
                 .register(registry);
         Gauge.builder("roomwatch.budget.rate", budget, BudgetView::currentRate)
                 .tags(tags)

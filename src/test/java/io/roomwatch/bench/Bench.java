@@ -12,7 +12,7 @@ import java.util.Set;
  * The benchmarks' command line: {@code mvn -Pbench verify -Dbench.args="..."} runs this with the test class path.
  *
  * <pre>
- * Bench [--full] [--only emitter,rate,latency,memory,diff,restore,history,attribution,connect] [--out target/bench] [--chart docs/bench]
+ * Bench [--full] [--only emitter,rate,latency,memory,diff,restore,history,attribution,connect,cost] [--out target/bench] [--chart docs/bench]
  * </pre>
  *
  * Without {@code --full}, each benchmark runs its seconds-long smoke size. Every figure is printed as a {@code
@@ -21,8 +21,8 @@ import java.util.Set;
  */
 public final class Bench {
 
-    public static final List<String> ALL =
-            List.of("memory", "diff", "restore", "emitter", "rate", "latency", "history", "attribution", "connect");
+    public static final List<String> ALL = List.of(
+            "memory", "diff", "restore", "emitter", "rate", "latency", "history", "attribution", "connect", "cost");
 
     private Bench() {}
 
@@ -71,6 +71,7 @@ public final class Bench {
                 case "history" -> HistoryBench.run(ctx);
                 case "attribution" -> AttributionBench.run(ctx);
                 case "connect" -> ConnectBench.run(ctx);
+                case "cost" -> CostBench.run(ctx);
                 default -> throw new IllegalStateException(name);
             }
             System.out.printf(Locale.ROOT, "=== %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);

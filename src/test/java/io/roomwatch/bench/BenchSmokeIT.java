@@ -37,7 +37,8 @@ class BenchSmokeIT {
                             "rate.live_get_member_list",
                             "latency.skewed.gain",
                             "history.stateAfterDays",
-                            "attribution.volcengine");
+                            "attribution.volcengine",
+                            "cost.tuilivekit.n20");
             assertThat(ctx.results().rows())
                     .allSatisfy(row -> assertThat(row.measured()).doesNotContain("NaN"));
         }

@@ -89,7 +89,9 @@ class ConfigLoaderTest {
                         3,
                         AttributionMode.SAFE,
                         Duration.ofMinutes(2),
-                        Duration.ofDays(15)));
+                        Duration.ofDays(15),
+                        Duration.ofSeconds(1),
+                        MemberSchedule.NEWS));
     }
 
     @Test

@@ -49,6 +49,13 @@ class AppPollerMetricsTest {
                 .count();
     }
 
+    private double reads(String outcome) {
+        return registry.get("roomwatch.member.reads")
+                .tags("api", "", "outcome", outcome)
+                .counter()
+                .count();
+    }
+
     @Test
     void givenRoomsAndChanges_thenSweepsPollsEventsStateAndLagAreMetered() {
         vendor.createRoom("r1", "1", "alice", "bob").createRoom("r2", "1", "carol");
@@ -59,11 +66,17 @@ class AppPollerMetricsTest {
         assertThat(registry.get("roomwatch.sweeps").timer().totalTime(TimeUnit.MILLISECONDS))
                 .as("virtual time: 100 ms per listing, plus the probes of the room that went missing")
                 .isBetween(600.0, 1_500.0);
-        assertThat(registry.get("roomwatch.member.polls")
-                        .tag("outcome", "ok")
-                        .timer()
-                        .count())
-                .isGreaterThan(100);
+        long ok = registry.get("roomwatch.member.polls")
+                .tag("outcome", "ok")
+                .timer()
+                .count();
+        assertThat(ok)
+                .as("the 1 s per-room floor: r1 about once a second for 60 s, r2 for 30 s")
+                .isBetween(80L, 92L);
+        assertThat(reads("news"))
+                .as("each room's first answer, and r1's after alice left")
+                .isEqualTo(3);
+        assertThat(reads("same")).isEqualTo(ok - 3);
         assertThat(count("roomwatch.events", "type", "RoomCreated")).isEqualTo(2);
         assertThat(count("roomwatch.events", "type", "UserJoined")).isEqualTo(3);
         assertThat(count("roomwatch.events", "type", "UserLeft")).isEqualTo(2); // alice left, carol with r2

@@ -167,4 +167,40 @@ class RoomQueueTest {
         assertThat(queue.size()).isZero();
         assertThat(queue.next(20)).isEmpty();
     }
+
+    @Test
+    void givenTheNewsSchedule_thenAPolledRoomRestsForTheFloor_andANewRoomDoesNotWait() {
+        RoomQueue queue = new RoomQueue(60_000, 4, 60_000, true, 1_000, 0);
+        queue.sync(live("a"));
+        RoomRef a = queue.next(0).orElseThrow();
+        queue.answered(a, 0, 10, 1);
+        queue.done(a, 10);
+
+        assertThat(queue.next(500)).as("a rests until 1 s after its last pick").isEmpty();
+        assertThat(queue.nextDue()).isEqualTo(1_000);
+        queue.sync(live("a", "b"));
+        assertThat(poll(queue, 600)).as("a new room never rests").isEqualTo("b");
+        assertThat(poll(queue, 1_000)).isEqualTo("a");
+    }
+
+    @Test
+    void givenALearntPhase_thenTheRoomRestsUntilJustAfterItsRefresh_butNeverLongerThanMaxStaleness() {
+        RoomQueue queue = new RoomQueue(60_000, 4, 15_000, true, 1_000, 40_000);
+        queue.sync(live("a"));
+        RoomRef a = ref("a");
+        long[] picks = {0, 1_000, 2_000, 3_000};
+        // changed between the reads at 1 s and 2 s; the read at 3 s (the floor after the window) confirms it
+        int[] prints = {1, 1, 2, 2};
+        for (int i = 0; i < picks.length; i++) {
+            assertThat(queue.next(picks[i])).contains(a);
+            queue.answered(a, picks[i], picks[i] + 50, prints[i]);
+            queue.done(a, picks[i] + 50);
+        }
+
+        assertThat(queue.phaseWidth(a)).as("refresh within (1 000, 2 050]").isEqualTo(1_050);
+        assertThat(queue.nextDue())
+                .as("the read at 3 s (after the refresh) showed the same answer: a drift check half a period after the"
+                        + " refresh (22 050 ms) is wanted, but 15 s of max staleness come first")
+                .isEqualTo(18_000);
+    }
 }

@@ -214,6 +214,7 @@ class VendorClientsIT {
                 40,
                 Duration.ZERO,
                 8,
+                Duration.ZERO,
                 httpSettings(),
                 retry());
         RoomRef ref = new RoomRef(wrong.app().room("r1"), "c1");

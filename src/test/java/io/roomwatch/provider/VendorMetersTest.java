@@ -51,6 +51,20 @@ class VendorMetersTest {
     }
 
     @Test
+    void givenABudgetMostlyUnused_thenTheUnusedPermitsAreCounted_onTheBudgetsScheduler() {
+        RateBudget budget = RateBudget.create(AppKey.of(Provider.VOLCENGINE, "app-1"), "GetRoomOnlineUsers", 40, timer);
+        VendorMeters.of(List.of(budget)).bindTo(registry);
+
+        budget.acquire().block();
+        timer.advanceTimeBy(java.time.Duration.ofSeconds(10));
+        budget.acquire().block();
+
+        assertThat(registry.get("roomwatch.budget.unused").functionCounter().count())
+                .as("40/s offered for 10 s, 2 taken")
+                .isEqualTo(398.0);
+    }
+
+    @Test
     void budgetsAppAndApiBecomeTags_andNoOtherText() {
         AppKey app = AppKey.of(Provider.TENCENT_LIVE, "1400000001");
         VendorMeters.of(List.of(RateBudget.create(app, "get_member_list", 200, timer)))

@@ -45,6 +45,8 @@ public final class FakeRtcProvider implements RtcProvider {
         final String incarnation;
         final Instant createdAt;
         final Map<String, Visibility> members = new LinkedHashMap<>();
+        // (ms, members from then on): what a snapshot taken at a given time shows
+        final List<Map.Entry<Long, Map<String, Visibility>>> history = new ArrayList<>();
         Instant endedAt;
 
         Room(String roomId, String incarnation, Instant createdAt) {
@@ -72,6 +74,8 @@ public final class FakeRtcProvider implements RtcProvider {
     private Supplier<RuntimeException> sweepFailure = () -> new IllegalStateException("unset");
     private Supplier<RuntimeException> memberFailure;
     private int probes;
+    private long refreshMillis;
+    private final Map<String, Long> phases = new HashMap<>();
 
     public FakeRtcProvider(AppKey app, Scheduler timer, Listing listing, int memberQps) {
         this.app = app;
@@ -93,7 +97,54 @@ public final class FakeRtcProvider implements RtcProvider {
             room.members.put(user, Visibility.VISIBLE);
         }
         live.put(roomId, room);
+        remember(room);
         return this;
+    }
+
+    /**
+     * Member answers become snapshots refreshed every {@code period} (TUILiveKit's {@code get_member_list}), at each
+     * room's phase ({@link #phase}, 0 unless set); the traits declare the period. Set it before the poller is built.
+     */
+    public FakeRtcProvider snapshots(Duration period) {
+        this.refreshMillis = period.toMillis();
+        return this;
+    }
+
+    /** {@code roomId}'s snapshots are refreshed {@code millis} after each multiple of the period (may change: drift). */
+    public FakeRtcProvider phase(String roomId, long millis) {
+        phases.put(roomId, millis);
+        return this;
+    }
+
+    /** From now on, snapshots are refreshed every {@code period} (the vendor changed its period). */
+    public FakeRtcProvider changePeriod(Duration period) {
+        this.refreshMillis = period.toMillis();
+        return this;
+    }
+
+    /** The time (ms) of the last refresh of {@code roomId}'s snapshot at or before {@code nowMillis}. */
+    public long lastRefresh(String roomId, long nowMillis) {
+        long phase = phases.getOrDefault(roomId, 0L);
+        return phase + Math.floorDiv(nowMillis - phase, refreshMillis) * refreshMillis;
+    }
+
+    private void remember(Room room) {
+        room.history.add(Map.entry(timer.now(TimeUnit.MILLISECONDS), Map.copyOf(room.members)));
+    }
+
+    /** What {@code room}'s member answer shows now: live members, or the snapshot of its last refresh. */
+    private Map<String, Visibility> shown(Room room) {
+        if (refreshMillis == 0) {
+            return room.members;
+        }
+        long refreshed = lastRefresh(room.roomId, timer.now(TimeUnit.MILLISECONDS));
+        Map<String, Visibility> shown = Map.of();
+        for (Map.Entry<Long, Map<String, Visibility>> step : room.history) {
+            if (step.getKey() <= refreshed) {
+                shown = step.getValue();
+            }
+        }
+        return shown;
     }
 
     public FakeRtcProvider destroyRoom(String roomId) {
@@ -105,11 +156,13 @@ public final class FakeRtcProvider implements RtcProvider {
 
     public FakeRtcProvider join(String roomId, String user) {
         live.get(roomId).members.put(user, Visibility.VISIBLE);
+        remember(live.get(roomId));
         return this;
     }
 
     public FakeRtcProvider leave(String roomId, String user) {
         live.get(roomId).members.remove(user);
+        remember(live.get(roomId));
         return this;
     }
 
@@ -175,7 +228,10 @@ public final class FakeRtcProvider implements RtcProvider {
     @Override
     public ProviderTraits traits() {
         boolean complete = listing == Listing.COMPLETE;
-        return ProviderTraits.NONE.withListingMayMissLiveRooms(complete).withProbeNamesIncarnation(complete);
+        return ProviderTraits.NONE
+                .withListingMayMissLiveRooms(complete)
+                .withProbeNamesIncarnation(complete)
+                .withMemberRefresh(Duration.ofMillis(refreshMillis));
     }
 
     @Override
@@ -217,6 +273,9 @@ public final class FakeRtcProvider implements RtcProvider {
             Room now = live.get(room.key().roomId());
             if (now == null) {
                 return new RoomGone(room, null, now());
+            }
+            if (refreshMillis > 0) { // a snapshot may show the room a period before the call, as TUILiveKit's
+                return new MemberList(room, Completeness.COMPLETE, shown(now), now().minusMillis(refreshMillis), now());
             }
             return new MemberList(room, Completeness.COMPLETE, now.members, now());
         });

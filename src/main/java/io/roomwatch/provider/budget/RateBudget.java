@@ -54,12 +54,14 @@ public final class RateBudget implements BudgetView {
     private final TicketQueue queue = new TicketQueue();
     private final Pace pace;
     private final ArrivalWindow window;
+    private final long createdNanos;
 
     private RateBudget(AppKey app, String api, int limit, Scheduler timer) {
         this.app = app;
         this.api = api;
         this.limit = limit;
         this.timer = timer;
+        this.createdNanos = timer.now(NANOSECONDS);
         this.pace = new Pace(limit);
         this.window = new ArrivalWindow(limit);
     }
@@ -182,6 +184,12 @@ public final class RateBudget implements BudgetView {
     @Override
     public synchronized long used() {
         return window.count();
+    }
+
+    @Override
+    public synchronized long unused() {
+        double offered = limit * ((timer.now(NANOSECONDS) - createdNanos) / 1e9);
+        return Math.max(0, (long) Math.floor(offered) - window.count());
     }
 
     @Override

@@ -99,7 +99,9 @@ public final class TencentConferenceProvider implements RtcProvider {
     @Override
     public Mono<Observation> members(RoomRef room) {
         return Unexpected.guard(app(), "get_room_member_list", Mono.defer(() -> {
-            Instant sent = now(); // a live list: it shows the room at or after the request
+            // a live list (memberRefresh 0): it shows the room at or after the request; a configured refresh
+            // period means the list may show the room that long before it
+            Instant sent = now().minus(source.memberRefresh());
             return readMembers(room).flatMap(first -> {
                 if (first.roomMissing()) {
                     return Mono.just(new RoomGone(room, null, sent, now()));
@@ -122,10 +124,16 @@ public final class TencentConferenceProvider implements RtcProvider {
                 calls.memberList().flaws(), "MemberList", cursor -> memberPage(room, cursor), source.maxPages());
     }
 
-    /** No listing (rooms come from configuration); {@code get_room_info} returns the live incarnation's {@code CreateTime}. */
+    /**
+     * No listing (rooms come from configuration); {@code get_room_info} returns the live incarnation's {@code
+     * CreateTime}; {@code get_room_member_list} is live data unless the source's {@code memberRefresh} says otherwise.
+     */
     @Override
     public ProviderTraits traits() {
-        return ProviderTraits.NONE.withProbeNamesIncarnation(true);
+        return ProviderTraits.NONE
+                .withProbeNamesIncarnation(true)
+                .withMemberRefresh(source.memberRefresh())
+                .withMemberApi("get_room_member_list");
     }
 
     @Override

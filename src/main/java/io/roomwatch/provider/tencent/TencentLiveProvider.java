@@ -110,11 +110,16 @@ public final class TencentLiveProvider implements RtcProvider {
 
     /**
      * {@code get_room_list} pages drift while ViewCount reorders the list, so absences are confirmed by a probe;
-     * {@code get_room_info} returns the live incarnation's {@code CreateTime}.
+     * {@code get_room_info} returns the live incarnation's {@code CreateTime}; {@code get_member_list} is a snapshot
+     * refreshed every {@code memberRefresh}.
      */
     @Override
     public ProviderTraits traits() {
-        return ProviderTraits.NONE.withListingMayMissLiveRooms(true).withProbeNamesIncarnation(true);
+        return ProviderTraits.NONE
+                .withListingMayMissLiveRooms(true)
+                .withProbeNamesIncarnation(true)
+                .withMemberRefresh(source.memberRefresh())
+                .withMemberApi("get_member_list");
     }
 
     @Override

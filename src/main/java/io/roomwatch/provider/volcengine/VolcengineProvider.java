@@ -102,7 +102,9 @@ public final class VolcengineProvider implements RtcProvider {
     @Override
     public Mono<Observation> members(RoomRef room) {
         return Unexpected.guard(app(), "GetRoomOnlineUsers", Mono.defer(() -> {
-            Instant sent = now(); // live data: it shows the room at or after the request
+            // live data (memberRefresh 0): it shows the room at or after the request; a configured refresh period
+            // means the answer may show the room that long before it
+            Instant sent = now().minus(source.memberRefresh());
             return onlineUsers(room)
                     .map(users ->
                             users.roomExists() ? memberList(room, users, sent) : new RoomGone(room, null, sent, now()));
@@ -111,11 +113,11 @@ public final class VolcengineProvider implements RtcProvider {
 
     /**
      * Listings are by creation time and complete for what they cover; {@code GetRoomOnlineUsers} does not name the
-     * incarnation it answers for.
+     * incarnation it answers for, and is live data unless the source's {@code memberRefresh} says otherwise.
      */
     @Override
     public ProviderTraits traits() {
-        return ProviderTraits.NONE;
+        return ProviderTraits.NONE.withMemberRefresh(source.memberRefresh()).withMemberApi("GetRoomOnlineUsers");
     }
 
     @Override
