@@ -107,7 +107,15 @@ public record PollConfig(
                                 + " reads snapshot APIs (the source's `memberRefresh` above 0, TUILiveKit's 40 s) just"
                                 + " after each room's learnt refresh; `budget` polls every room as often as the budget"
                                 + " allows (the policy before issue 15, kept for comparison).")
-                MemberSchedule memberSchedule) {
+                MemberSchedule memberSchedule,
+        @Setting(
+                        value = "10s",
+                        min = "0s",
+                        max = "10m",
+                        doc = "With `news` and callbacks: a room whose callbacks arrived within `maxStaleness` is read"
+                                + " at most this often, polling being only the reconciliation of what a lost callback"
+                                + " missed (found within about this long). `0s`: callbacks do not slow polling.")
+                Duration reconcileInterval) {
 
     public PollConfig {
         Settings.check(
@@ -127,7 +135,8 @@ public record PollConfig(
                 maxHold,
                 historyHorizon,
                 minRoomInterval,
-                memberSchedule);
+                memberSchedule,
+                reconcileInterval);
     }
 
     /** The declared defaults. */

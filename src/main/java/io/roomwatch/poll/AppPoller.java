@@ -117,7 +117,8 @@ public final class AppPoller {
                 config.maxStaleness().toMillis(),
                 config.memberSchedule() == MemberSchedule.NEWS,
                 config.minRoomInterval().toMillis(),
-                provider.traits().memberRefresh().toMillis());
+                provider.traits().memberRefresh().toMillis(),
+                config.reconcileInterval().toMillis());
         this.stats = new SweepStats(0);
         this.metrics = metrics;
         this.committed = AppState.empty(provider.app());
@@ -273,6 +274,9 @@ public final class AppPoller {
         return callbacks.flatMap(
                 delivery -> {
                     delivery.pushes().forEach(push -> unsettled.put(push.receipt(), delivery));
+                    synchronized (this) {
+                        queue.pushed(delivery.pushes().get(0).room(), timer.now(TimeUnit.MILLISECONDS));
+                    }
                     return Flux.<Observation>fromIterable(delivery.pushes()).concatWith(confirm(delivery));
                 },
                 PUSH_CONCURRENCY,

@@ -60,6 +60,7 @@ final class RoomQueue {
     private final boolean news;
     private final long minIntervalMillis;
     private final long refreshMillis;
+    private final long reconcileMillis;
     private final Map<RoomKey, Entry> entries = new HashMap<>();
     // rooms whose answer cannot bring news yet, by when it can
     private final TreeSet<Entry> resting = new TreeSet<>(Entry.DUE);
@@ -72,13 +73,15 @@ final class RoomQueue {
 
     /** The policy before issue 15 ({@link io.roomwatch.config.MemberSchedule#BUDGET}): no room ever rests. */
     RoomQueue(long hotWindowMillis, int hotWeight, long maxStalenessMillis) {
-        this(hotWindowMillis, hotWeight, maxStalenessMillis, false, 0, 0);
+        this(hotWindowMillis, hotWeight, maxStalenessMillis, false, 0, 0, 0);
     }
 
     /**
      * @param news whether rooms rest until their answer can bring news ({@link io.roomwatch.config.MemberSchedule#NEWS})
      * @param minIntervalMillis the per-room floor, in ms (news only)
      * @param refreshMillis the vendor's refresh period of member answers, in ms; 0 for live data (news only)
+     * @param reconcileMillis for rooms whose callbacks flow ({@link #pushed}): the least time between two reads, in
+     *     ms, polling being only their reconciliation; 0: no such rest (news only)
      */
     RoomQueue(
             long hotWindowMillis,
@@ -86,7 +89,9 @@ final class RoomQueue {
             long maxStalenessMillis,
             boolean news,
             long minIntervalMillis,
-            long refreshMillis) {
+            long refreshMillis,
+            long reconcileMillis) {
+        this.reconcileMillis = reconcileMillis;
         this.hotWindowMillis = hotWindowMillis;
         this.hotWeight = hotWeight;
         this.maxStalenessMillis = maxStalenessMillis;
@@ -137,8 +142,12 @@ final class RoomQueue {
         }
         e.inFlight = false;
         if (news && e.lastPolled != NEVER) {
-            long due = Math.min(
-                    e.phase.next(e.lastPolled, minIntervalMillis), saturatedAdd(e.lastPolled, maxStalenessMillis));
+            long next = e.phase.next(e.lastPolled, minIntervalMillis);
+            if (reconcileMillis > 0 && e.lastPushed != NEVER && now - e.lastPushed < maxStalenessMillis) {
+                // the vendor pushes this room's changes: a read only reconciles what a lost callback missed
+                next = Math.max(next, saturatedAdd(e.lastPolled, reconcileMillis));
+            }
+            long due = Math.min(next, saturatedAdd(e.lastPolled, maxStalenessMillis));
             if (due > now) {
                 e.due = due;
                 resting.add(e);
@@ -146,6 +155,17 @@ final class RoomQueue {
             }
         }
         enqueue(e, now);
+    }
+
+    /**
+     * A vendor callback about {@code room} arrived at {@code now}: while they flow (one within {@code maxStaleness}),
+     * the room is read at most every {@code reconcileMillis}. Rooms not tracked are ignored.
+     */
+    void pushed(io.roomwatch.model.RoomKey room, long now) {
+        Entry e = entries.get(room);
+        if (e != null) {
+            e.lastPushed = now;
+        }
     }
 
     /**
@@ -282,6 +302,7 @@ final class RoomQueue {
         long lastPolled;
         long lastChanged;
         long due;
+        long lastPushed = NEVER;
         boolean inFlight;
 
         Entry(RoomRef ref, long lastPolled, long lastChanged, long refreshMillis) {

@@ -91,7 +91,8 @@ class ConfigLoaderTest {
                         Duration.ofMinutes(2),
                         Duration.ofDays(15),
                         Duration.ofSeconds(1),
-                        MemberSchedule.NEWS));
+                        MemberSchedule.NEWS,
+                        Duration.ofSeconds(10)));
     }
 
     @Test

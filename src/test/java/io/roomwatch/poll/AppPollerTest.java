@@ -258,8 +258,10 @@ class AppPollerTest {
         AppState before = run(vendor, config(), Duration.ofSeconds(20)).state();
         store.put(before);
         int committedBefore = sink.events().size();
-        // roomwatch was down; meanwhile alice left and carol joined. A new process, a new clock, the same world.
+        // roomwatch was down; meanwhile alice left and carol joined. A new process, a new clock, the same world; the
+        // clock goes on from where the first process stopped (state carries times of the first clock)
         timer = VirtualTimeScheduler.create();
+        timer.advanceTimeBy(Duration.ofSeconds(60));
         FakeRtcProvider restarted = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "bob", "carol");
 
         run(restarted, config(), Duration.ofSeconds(20));

@@ -170,7 +170,7 @@ class RoomQueueTest {
 
     @Test
     void givenTheNewsSchedule_thenAPolledRoomRestsForTheFloor_andANewRoomDoesNotWait() {
-        RoomQueue queue = new RoomQueue(60_000, 4, 60_000, true, 1_000, 0);
+        RoomQueue queue = new RoomQueue(60_000, 4, 60_000, true, 1_000, 0, 0);
         queue.sync(live("a"));
         RoomRef a = queue.next(0).orElseThrow();
         queue.answered(a, 0, 10, 1);
@@ -184,8 +184,39 @@ class RoomQueueTest {
     }
 
     @Test
+    void givenCallbacksFlowForARoom_thenItIsReadOnlyAtTheReconciliationCadence_andOthersAsBefore() {
+        RoomQueue queue = new RoomQueue(60_000, 4, 60_000, true, 1_000, 0, 10_000);
+        queue.sync(live("a", "b"));
+        queue.pushed(ref("a").key(), 0); // a's vendor pushes its changes
+        for (int i = 0; i < 2; i++) {
+            RoomRef picked = queue.next(0).orElseThrow();
+            queue.answered(picked, 0, 10, 1);
+            queue.done(picked, 10);
+        }
+
+        assertThat(poll(queue, 1_000)).as("b: the floor").isEqualTo("b");
+        assertThat(poll(queue, 5_000))
+                .as("only b: a rests for the reconciliation cadence")
+                .isEqualTo("b");
+        assertThat(queue.next(5_500)).isEmpty();
+        assertThat(poll(queue, 10_000)).isEqualTo("a");
+    }
+
+    @Test
+    void givenCallbacksStopped_thenTheRoomIsReadAtTheFloorAgain() {
+        RoomQueue queue = new RoomQueue(60_000, 4, 20_000, true, 1_000, 0, 10_000);
+        queue.sync(live("a"));
+        queue.pushed(ref("a").key(), 0);
+        RoomRef a = queue.next(30_000).orElseThrow(); // the last callback is older than maxStaleness
+        queue.answered(a, 30_000, 30_010, 1);
+        queue.done(a, 30_010);
+
+        assertThat(poll(queue, 31_000)).isEqualTo("a");
+    }
+
+    @Test
     void givenALearntPhase_thenTheRoomRestsUntilJustAfterItsRefresh_butNeverLongerThanMaxStaleness() {
-        RoomQueue queue = new RoomQueue(60_000, 4, 15_000, true, 1_000, 40_000);
+        RoomQueue queue = new RoomQueue(60_000, 4, 15_000, true, 1_000, 40_000, 0);
         queue.sync(live("a"));
         RoomRef a = ref("a");
         long[] picks = {0, 1_000, 2_000, 3_000};

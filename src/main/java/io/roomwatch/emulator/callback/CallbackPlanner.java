@@ -42,8 +42,8 @@ final class CallbackPlanner {
     private final Counters counters;
     private final String target;
     private final long runId;
-    private final VolcengineCallbacks volcengine;
-    private final TencentCallbacks tencent;
+    private final VolcengineNotices volcengine;
+    private final TencentNotices tencent;
     private final Map<String, String> administrators = new HashMap<>();
     private final Map<Life, RoomFacts> rooms = new HashMap<>();
 
@@ -57,19 +57,19 @@ final class CallbackPlanner {
         this.counters = counters;
         this.target = String.valueOf(options.target());
         this.runId = runId;
-        this.volcengine = new VolcengineCallbacks(options);
-        this.tencent = new TencentCallbacks(options);
+        this.volcengine = new VolcengineNotices(options);
+        this.tencent = new TencentNotices(options);
         for (TencentApp app : config.tencentApps()) {
             administrators.put(Long.toString(app.sdkAppId()), operator(app));
         }
     }
 
     /** The deliveries reporting {@code change}: none, one, or more with the duplicate and forgery faults. */
-    List<Delivery> plan(Change change) {
+    List<OutgoingCallback> plan(Change change) {
         counters.changes.increment();
         Draws draws = Draws.of(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + change.seq()), options);
         RoomFacts room = track(change);
-        Optional<Delivery> genuine = genuine(change, room, draws);
+        Optional<OutgoingCallback> genuine = genuine(change, room, draws);
         if (genuine.isEmpty()) {
             counters.suppressed.increment();
             return List.of();
@@ -78,7 +78,7 @@ final class CallbackPlanner {
             counters.lost.increment();
             return List.of();
         }
-        List<Delivery> deliveries = new ArrayList<>(3);
+        List<OutgoingCallback> deliveries = new ArrayList<>(3);
         deliveries.add(genuine.get().delayedBy(draws.delays[0]));
         if (draws.duplicated) {
             counters.duplicated.increment();
@@ -91,7 +91,7 @@ final class CallbackPlanner {
         return deliveries;
     }
 
-    private Optional<Delivery> genuine(Change change, RoomFacts room, Draws draws) {
+    private Optional<OutgoingCallback> genuine(Change change, RoomFacts room, Draws draws) {
         if (change.vendor() == Vendor.VOLCENGINE) {
             return volcengine.eventType(change).map(type -> volcengineDelivery(change, type, draws, false));
         }
@@ -101,24 +101,26 @@ final class CallbackPlanner {
         return tencent.command(change).map(command -> tencentDelivery(change, command, room, false, draws));
     }
 
-    private Delivery forged(Change change, RoomFacts room, Draws draws) {
+    private OutgoingCallback forged(Change change, RoomFacts room, Draws draws) {
         if (change.vendor() == Vendor.VOLCENGINE) {
             return volcengineDelivery(change, volcengine.eventType(change).orElseThrow(), draws, true);
         }
         return tencentDelivery(change, tencent.command(change).orElseThrow(), room, true, draws);
     }
 
-    private Delivery volcengineDelivery(Change change, String type, Draws draws, boolean forged) {
+    private OutgoingCallback volcengineDelivery(Change change, String type, Draws draws, boolean forged) {
         String eventId = eventId(change, forged);
         String key = options.volcengineKey(change.app());
         String body = forged
                 ? volcengine.body(change, type, forgedUser(change, draws), eventId, draws.forgedNonce, key + "-forged")
                 : volcengine.body(change, type, change.userId(), eventId, draws.nonce, key);
         RetrySchedule retries = forged ? RetrySchedule.ONCE : RetrySchedule.VOLCENGINE;
-        return new Delivery(change, type, url(PROVIDER_VOLCENGINE, change.app()), body, t -> "", retries, 0, forged);
+        return new OutgoingCallback(
+                change, type, url(PROVIDER_VOLCENGINE, change.app()), body, t -> "", retries, 0, forged);
     }
 
-    private Delivery tencentDelivery(Change change, String command, RoomFacts room, boolean forged, Draws draws) {
+    private OutgoingCallback tencentDelivery(
+            Change change, String command, RoomFacts room, boolean forged, Draws draws) {
         boolean live = change.vendor() == Vendor.TENCENT_LIVE;
         String operator = administrators.getOrDefault(change.app(), EmulatorConfig.DEMO_ADMINISTRATOR);
         String body = forged
@@ -126,12 +128,12 @@ final class CallbackPlanner {
                 : tencent.body(change, command, room, operator, change.userId());
         String token = options.tencentToken(sdkAppId(change.app()));
         @Nullable String signWith = forged ? token + "-forged" : (live || options.conferenceSigned() ? token : null);
-        return new Delivery(
+        return new OutgoingCallback(
                 change,
                 command,
                 url(live ? PROVIDER_LIVE : PROVIDER_CONFERENCE, change.app()),
                 body,
-                TencentCallbacks.query(change.app(), command, signWith),
+                TencentNotices.query(change.app(), command, signWith),
                 forged ? RetrySchedule.ONCE : RetrySchedule.TENCENT,
                 0,
                 forged);

@@ -39,7 +39,7 @@ final class Deliverer {
     }
 
     /** Completes when the delivery succeeded or was given up; never errors. */
-    Mono<Void> deliver(Delivery delivery) {
+    Mono<Void> deliver(OutgoingCallback delivery) {
         Mono<Void> first = Mono.defer(() -> attempt(delivery, 1, clock.now(MILLISECONDS), () -> {}));
         return delivery.delayMillis() == 0
                 ? first
@@ -50,11 +50,11 @@ final class Deliverer {
      * @param settlePrevious counts the previous attempt's outcome once this one is on the wire, so that an observer
      *     never sees {@code sent == settled()} between a failed attempt and its immediate retry
      */
-    private Mono<Void> attempt(Delivery delivery, int attempt, long firstAttemptAt, Runnable settlePrevious) {
+    private Mono<Void> attempt(OutgoingCallback delivery, int attempt, long firstAttemptAt, Runnable settlePrevious) {
         return post(delivery, settlePrevious).flatMap(status -> next(delivery, attempt, firstAttemptAt, status));
     }
 
-    private Mono<Void> next(Delivery delivery, int attempt, long firstAttemptAt, int status) {
+    private Mono<Void> next(OutgoingCallback delivery, int attempt, long firstAttemptAt, int status) {
         Runnable settle = () -> count(delivery, status);
         long now = clock.now(MILLISECONDS);
         long wait =
@@ -86,7 +86,7 @@ final class Deliverer {
         });
     }
 
-    private void givenUp(Delivery delivery, int attempts, int lastStatus) {
+    private void givenUp(OutgoingCallback delivery, int attempts, int lastStatus) {
         counters.givenUp.increment();
         log.info(
                 "callback {} of change {} given up after {} attempts (last: {})",
@@ -97,7 +97,7 @@ final class Deliverer {
     }
 
     /** The answer's status, or {@link #NO_ANSWER} (connection error, or none within 5 s on the emulator clock). */
-    private Mono<Integer> post(Delivery delivery, Runnable settlePrevious) {
+    private Mono<Integer> post(OutgoingCallback delivery, Runnable settlePrevious) {
         return Mono.defer(() -> {
                     counters.sent.increment();
                     settlePrevious.run();
@@ -121,7 +121,7 @@ final class Deliverer {
                         });
     }
 
-    private void count(Delivery delivery, int status) {
+    private void count(OutgoingCallback delivery, int status) {
         if (delivery.forged()) {
             (status == 200 ? counters.forgedAccepted : counters.forgedRejected).increment();
         } else if (status == 200) {

@@ -52,7 +52,7 @@ class CallbackSigningTest {
 
     @Test
     void eventTime_isRfc3339UtcWithNanoseconds() {
-        assertThat(VolcengineCallbacks.eventTime(1_735_689_600_123L)).isEqualTo("2025-01-01T00:00:00.123000000Z");
+        assertThat(VolcengineNotices.eventTime(1_735_689_600_123L)).isEqualTo("2025-01-01T00:00:00.123000000Z");
     }
 
     @Test
@@ -60,9 +60,9 @@ class CallbackSigningTest {
         Change join = new Change(
                 1, 1_735_689_600_123L, Vendor.VOLCENGINE, "app1", "room1", "c1", ChangeType.UserJoined, "u1");
 
-        assertThat(VolcengineCallbacks.eventData(join, "u1"))
+        assertThat(VolcengineNotices.eventData(join, "u1"))
                 .isEqualTo("{\"RoomId\":\"room1\",\"UserId\":\"u1\",\"Timestamp\":1735689600123}");
-        assertThat(VolcengineCallbacks.eventData(join, null))
+        assertThat(VolcengineNotices.eventData(join, null))
                 .isEqualTo("{\"RoomId\":\"room1\",\"Timestamp\":1735689600123}");
     }
 

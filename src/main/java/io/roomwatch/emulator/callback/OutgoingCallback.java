@@ -16,7 +16,7 @@ import java.util.function.LongFunction;
  * @param delayMillis wait before the first attempt (the delay fault)
  * @param forged a forged copy a correct receiver rejects
  */
-record Delivery(
+record OutgoingCallback(
         Change change,
         String command,
         String url,
@@ -26,7 +26,7 @@ record Delivery(
         long delayMillis,
         boolean forged) {
 
-    Delivery delayedBy(long millis) {
-        return new Delivery(change, command, url, body, query, retries, millis, forged);
+    OutgoingCallback delayedBy(long millis) {
+        return new OutgoingCallback(change, command, url, body, query, retries, millis, forged);
     }
 }

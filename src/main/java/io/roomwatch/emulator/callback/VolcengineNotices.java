@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Timestamp} in ms) follow a third-party handler model (UNCONFIRMED), and {@code RoomDestroy}'s ({@code RoomId},
  * {@code Timestamp}) are our guess.
  */
-final class VolcengineCallbacks {
+final class VolcengineNotices {
 
     /** The envelope {@code Version}. */
     static final String VERSION = "2020-12-01";
@@ -28,7 +28,7 @@ final class VolcengineCallbacks {
 
     private final CallbackOptions options;
 
-    VolcengineCallbacks(CallbackOptions options) {
+    VolcengineNotices(CallbackOptions options) {
         this.options = options;
     }
 

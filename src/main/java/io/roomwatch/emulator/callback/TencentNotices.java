@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  * https://trtc.io/document/60735, {@code Room.CallbackAfterMemberLeave} https://trtc.io/document/60734). Bodies carry
  * the documented fields the emulator knows; the many room settings it does not model are left out.
  */
-final class TencentCallbacks {
+final class TencentNotices {
 
     private final CallbackOptions options;
 
-    TencentCallbacks(CallbackOptions options) {
+    TencentNotices(CallbackOptions options) {
         this.options = options;
     }
 
