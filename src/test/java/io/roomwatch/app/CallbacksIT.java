@@ -112,6 +112,13 @@ class CallbacksIT {
                 .isPositive();
     }
 
+    @Test
+    void givenNoCallbacks_thenTheSameTruth_byPollingAlone() throws Exception {
+        List<PresenceEvent> all = run("off", options -> options.withTarget(null), 30_000);
+
+        assertThat(all).allSatisfy(e -> assertThat(e.origin()).isEqualTo(Origin.POLL));
+    }
+
     /**
      * Runs roomwatch with callbacks shaped by {@code faults} while the scenario churns for {@code churnMillis}, waits
      * until the replay equals the truth (at most 2 min), checks what every run must keep, logs the figures.
@@ -133,6 +140,7 @@ class CallbacksIT {
         List<PresenceEvent> events = Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, Set<String>>> truth;
         long convergedAfter;
+        String callsInChurn;
         try (PollerApp app = PollerApp.start(config, report -> {})) {
             Disposable tail = KafkaEventTail.create(config.kafka(), true)
                     .events()
@@ -149,6 +157,7 @@ class CallbacksIT {
                         ScenarioConfig.read(Path.of("src", "test", "resources", "app", "fast-scenario.yaml")));
                 Thread.sleep(churnMillis); // an integration test on the real clock; bounded
                 emulator.stopScenario();
+                callsInChurn = memberCalls();
                 truth = truth();
                 long quiet = System.currentTimeMillis();
                 long deadline = quiet + 120_000;
@@ -173,6 +182,7 @@ class CallbacksIT {
                 all.stream().filter(e -> e.origin() == Origin.CALLBACK).count(),
                 all.stream().filter(e -> e.origin() == Origin.POLL).count());
         report(name, all, seenAt);
+        log.warn("callbacks IT ({}): vendor calls during the churn: {}", name, callsInChurn);
 
         assertThat(all.stream().map(PresenceEvent::eventId).distinct().count())
                 .as("no duplicate eventId")
@@ -262,6 +272,18 @@ class CallbacksIT {
             }
             since = page.nextSince();
         }
+    }
+
+    private String memberCalls() {
+        return java.util.stream.Stream.of(
+                        io.roomwatch.emulator.Api.GET_ROOM_ONLINE_USERS,
+                        io.roomwatch.emulator.Api.LIVE_GET_MEMBER_LIST,
+                        io.roomwatch.emulator.Api.ROOM_GET_ROOM_MEMBER_LIST,
+                        io.roomwatch.emulator.Api.LIVE_GET_ROOM_INFO,
+                        io.roomwatch.emulator.Api.ROOM_GET_ROOM_INFO)
+                .map(api -> api.vendor().wireName() + " " + api.wireName() + " "
+                        + emulator.calls(api).served())
+                .collect(Collectors.joining(", "));
     }
 
     private static List<PresenceEvent> snapshot(List<PresenceEvent> events) {
