@@ -269,6 +269,10 @@ public final class AppPoller {
 
     /** How many deliveries may wait for their confirming probe at once. */
     private static final int PUSH_CONCURRENCY = 8;
+    /** How long a room's confirming probe waits for more of its callbacks to share it. */
+    private static final Duration PROBE_GATHER = Duration.ofMillis(100);
+    /** By room id: the confirming probe waiting to start (at most one per room; removed as it starts). */
+    private final Map<String, Mono<Observation>> gathering = new ConcurrentHashMap<>();
 
     private Flux<Observation> pushes() {
         return callbacks.flatMap(
@@ -297,8 +301,20 @@ public final class AppPoller {
         if (live == null || !first.change().isMember()) {
             return Mono.empty(); // a creation names its incarnation; a destroy ends it; an unknown room: the sweep
         }
-        return provider.probe(live.ref())
-                .onErrorResume(Failures::transientVendor, e -> Failures.skip(app(), "probe of " + live.ref(), e));
+        // callbacks of one room that arrive while its probe waits to start share that probe: it starts after all of
+        // them, so it proves the incarnation live after each one's moment, for one call instead of one per callback
+        String roomId = first.room().roomId();
+        boolean[] mine = {false};
+        Mono<Observation> probe = gathering.computeIfAbsent(roomId, id -> {
+            mine[0] = true;
+            return Mono.delay(PROBE_GATHER, timer).then(Mono.defer(() -> {
+                gathering.remove(id);
+                return provider.probe(live.ref())
+                        .onErrorResume(
+                                Failures::transientVendor, e -> Failures.skip(app(), "probe of " + live.ref(), e));
+            }));
+        });
+        return mine[0] ? probe : Mono.empty();
     }
 
     /** After a batch was committed or changed nothing: the callbacks it carried are durable. */

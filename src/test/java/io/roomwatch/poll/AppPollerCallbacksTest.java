@@ -98,6 +98,35 @@ class AppPollerCallbacksTest {
     }
 
     @Test
+    void givenABurstOfCallbacksForOneRoom_thenOneConfirmingProbeServesThemAll() {
+        FakeRtcProvider vendor = new FakeRtcProvider(APP, timer, Listing.COMPLETE, 1).createRoom("r1", "1", "host");
+        AppPoller poller = poller(vendor);
+        int[] probesBefore = {0};
+
+        StepVerifier.withVirtualTime(() -> poller.run().then(), () -> timer, 1)
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(35))
+                .then(() -> {
+                    probesBefore[0] = vendor.probeCount();
+                    for (String user : List.of("a", "b", "c", "d", "e")) {
+                        vendor.join("r1", user);
+                        push(Pushed.Change.USER_JOINED, user);
+                    }
+                })
+                .thenAwait(Duration.ofMillis(300))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(vendor.probeCount() - probesBefore[0])
+                .as("probes for 5 callbacks")
+                .isOne();
+        assertThat(sink.events())
+                .filteredOn(e -> e.origin() == Origin.CALLBACK)
+                .extracting(PresenceEvent::userId)
+                .containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
     void givenKafkaDown_thenTheCallbackIsNotAcknowledged_untilItsCommitIsDurable() {
         FakeRtcProvider vendor = new FakeRtcProvider(APP, timer, Listing.COMPLETE, 1).createRoom("r1", "1", "host");
         AppPoller poller = poller(vendor);
