@@ -54,6 +54,8 @@ class DemoJarIT {
                 "80s",
                 "--admin-port",
                 "0",
+                "--callback-port",
+                Integer.toString(freePort()),
                 "--summary-every",
                 "20s",
                 "--scenario",
@@ -69,6 +71,9 @@ class DemoJarIT {
                 .as("exit code; stderr:%n%s", String.join("\n", stderr))
                 .isZero();
 
+        assertThat(stdout.get(10, TimeUnit.SECONDS))
+                .as("the demo runs with the emulator's callbacks on: some events came first by callback")
+                .anyMatch(line -> line.endsWith("[callback]"));
         Set<String> seen = new TreeSet<>();
         for (String line : stdout.get(10, TimeUnit.SECONDS)) {
             Matcher m = EVENT.matcher(line);
@@ -87,6 +92,12 @@ class DemoJarIT {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .as("temporary folders left")
                     .noneMatch(name -> name.startsWith("roomwatch-kafka-"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
