@@ -112,6 +112,15 @@ class CallbacksIT {
                 .isPositive();
     }
 
+    /** A measurement, not part of CI: {@code -Dcallbacks.eager=true}. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "callbacks.eager", matches = "true")
+    void givenEagerAttribution_thenVolcengineCallbacksGoAtOnce() throws Exception {
+        List<PresenceEvent> all = run("eager", options -> options, 30_000);
+
+        assertThat(all).filteredOn(e -> e.origin() == Origin.CALLBACK).isNotEmpty();
+    }
+
     @Test
     void givenNoCallbacks_thenTheSameTruth_byPollingAlone() throws Exception {
         List<PresenceEvent> all = run("off", options -> options.withTarget(null), 30_000);
@@ -134,7 +143,13 @@ class CallbacksIT {
                         EmulatorConfig.demo().withPort(0).withCallbacks(callbacks), Schedulers.parallel())
                 .start()
                 .block(Duration.ofSeconds(30));
-        RoomwatchConfig config = ConfigLoader.parse(yaml(bootstrap, emulator.baseUrl(), callbackPort), Map.of());
+        String yaml = yaml(bootstrap, emulator.baseUrl(), callbackPort);
+        if (name.startsWith(
+                "eager")) { // the Volcengine app attributes what has no sign of an incarnation change at once
+            yaml = yaml.replaceFirst(
+                    "    poll: \\{ sweepInterval: 2s }", "    poll: { sweepInterval: 2s, attribution: eager }");
+        }
+        RoomwatchConfig config = ConfigLoader.parse(yaml, Map.of());
 
         Map<String, Long> seenAt = new HashMap<>(); // event id -> when the consumer could read it (wall clock)
         List<PresenceEvent> events = Collections.synchronizedList(new ArrayList<>());
