@@ -176,7 +176,7 @@ class CallbacksIT {
                 truth = truth();
                 long quiet = System.currentTimeMillis();
                 long deadline = quiet + 120_000;
-                while (!replayByApp(snapshot(events)).equals(truth) && System.currentTimeMillis() < deadline) {
+                while (!EventReplay.byApp(snapshot(events)).equals(truth) && System.currentTimeMillis() < deadline) {
                     Thread.sleep(500);
                 }
                 convergedAfter = System.currentTimeMillis() - quiet;
@@ -205,7 +205,7 @@ class CallbacksIT {
         assertThat(falseEvents(all))
                 .as("events about memberships or incarnations that never existed")
                 .isEmpty();
-        assertThat(replayByApp(all)).as("the replay equals the truth").isEqualTo(truth);
+        assertThat(EventReplay.byApp(all)).as("the replay equals the truth").isEqualTo(truth);
         return all;
     }
 
@@ -315,22 +315,6 @@ class CallbacksIT {
                     .isLessThan(deadline);
             Thread.sleep(200);
         }
-    }
-
-    /** Per app ({@code provider/appId}), the presence a consumer rebuilds; fails on any contract violation. */
-    private static Map<String, Map<String, Set<String>>> replayByApp(List<PresenceEvent> events) {
-        Map<String, EventReplay> replays = new TreeMap<>();
-        for (PresenceEvent e : events) {
-            replays.computeIfAbsent(e.key().app().toString(), k -> new EventReplay())
-                    .accept(e);
-        }
-        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
-        replays.forEach((app, replay) -> {
-            if (!replay.presence().isEmpty()) {
-                out.put(app, replay.presence());
-            }
-        });
-        return out;
     }
 
     private Map<String, Map<String, Set<String>>> truth() {

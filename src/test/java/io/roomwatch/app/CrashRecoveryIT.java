@@ -122,7 +122,7 @@ class CrashRecoveryIT {
         assertThat(events.stream().map(PresenceEvent::eventId).distinct().count())
                 .as("no duplicate eventId")
                 .isEqualTo(events.size());
-        assertThat(replayByApp(events)).isEqualTo(truth);
+        assertThat(EventReplay.byApp(events)).isEqualTo(truth);
         assertThat(events).as("the churn produced a real stream").hasSizeGreaterThan(50);
     }
 
@@ -181,26 +181,10 @@ class CrashRecoveryIT {
         KafkaEventTail.create(config, true)
                 .events()
                 .doOnNext(t -> events.add(t.event()))
-                .takeUntil(t -> replayByApp(List.copyOf(events)).equals(truth))
+                .takeUntil(t -> EventReplay.byApp(List.copyOf(events)).equals(truth))
                 .take(max)
                 .blockLast(max.plusSeconds(10));
         return events;
-    }
-
-    /** Per app ({@code provider/appId}), the presence a consumer rebuilds; fails on any contract violation. */
-    private static Map<String, Map<String, Set<String>>> replayByApp(List<PresenceEvent> events) {
-        Map<String, EventReplay> replays = new TreeMap<>();
-        for (PresenceEvent e : events) {
-            replays.computeIfAbsent(e.key().app().toString(), k -> new EventReplay())
-                    .accept(e);
-        }
-        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
-        replays.forEach((app, replay) -> {
-            if (!replay.presence().isEmpty()) {
-                out.put(app, replay.presence());
-            }
-        });
-        return out;
     }
 
     private static Map<String, Map<String, Set<String>>> truth() {

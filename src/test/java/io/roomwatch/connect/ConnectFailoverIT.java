@@ -136,7 +136,7 @@ class ConnectFailoverIT {
             assertThat(events.stream().map(PresenceEvent::eventId).distinct().count())
                     .as("no duplicate eventId")
                     .isEqualTo(events.size());
-            assertThat(replayByApp(events))
+            assertThat(EventReplay.byApp(events))
                     .as("replay equals the emulator's truth")
                     .isEqualTo(truth);
             assertThat(events).as("the churn produced a real stream").hasSizeGreaterThan(50);
@@ -435,7 +435,7 @@ class ConnectFailoverIT {
         KafkaEventTail.create(KafkaSinkConfig.defaults(bootstrap), true)
                 .events()
                 .doOnNext(tailed::add)
-                .takeUntil(t -> replayByApp(events(tailed)).equals(truth))
+                .takeUntil(t -> EventReplay.byApp(events(tailed)).equals(truth))
                 .take(max)
                 .blockLast(max.plusSeconds(10));
         return tailed;
@@ -490,22 +490,6 @@ class ConnectFailoverIT {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                     .getSchema(in, config);
         }
-    }
-
-    /** Per app ({@code provider/appId}), the presence a consumer rebuilds; fails on any contract violation. */
-    private static Map<String, Map<String, Set<String>>> replayByApp(List<PresenceEvent> events) {
-        Map<String, EventReplay> replays = new TreeMap<>();
-        for (PresenceEvent e : events) {
-            replays.computeIfAbsent(e.key().app().toString(), k -> new EventReplay())
-                    .accept(e);
-        }
-        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
-        replays.forEach((app, replay) -> {
-            if (!replay.presence().isEmpty()) {
-                out.put(app, replay.presence());
-            }
-        });
-        return out;
     }
 
     private static Map<String, Map<String, Set<String>>> truth(RunningEmulator emulator) {

@@ -67,4 +67,23 @@ public final class EventReplay {
             throw new AssertionError(what + ": " + e);
         }
     }
+
+    /**
+     * Per app ({@code provider/appId}), the presence a consumer rebuilds from {@code events} (apps with nobody left
+     * out); fails on any contract violation, like {@link #accept}.
+     */
+    public static Map<String, Map<String, Set<String>>> byApp(Iterable<? extends PresenceEvent> events) {
+        Map<String, EventReplay> replays = new TreeMap<>();
+        for (PresenceEvent e : events) {
+            replays.computeIfAbsent(e.key().app().toString(), k -> new EventReplay())
+                    .accept(e);
+        }
+        Map<String, Map<String, Set<String>>> out = new TreeMap<>();
+        replays.forEach((app, replay) -> {
+            if (!replay.presence().isEmpty()) {
+                out.put(app, replay.presence());
+            }
+        });
+        return out;
+    }
 }

@@ -168,7 +168,7 @@ public final class CallbackServer implements CallbackSource {
         if (!intakes.get(app).offer(delivery)) {
             count(app, "overloaded");
             log.warn("{}: {} callbacks waiting, the vendor is told to retry", app, config.queue());
-            return fail(app, response, HttpResponseStatus.SERVICE_UNAVAILABLE, "busy, retry");
+            return fail(response, HttpResponseStatus.SERVICE_UNAVAILABLE, "busy, retry");
         }
         return delivery.outcome()
                 .timeout(config.ackTimeout(), timer)
@@ -179,7 +179,7 @@ public final class CallbackServer implements CallbackSource {
                 .onErrorResume(e -> {
                     count(app, "not-committed");
                     log.debug("{}: callback {} not committed in time: {}", app, read.kind(), e.toString());
-                    return fail(app, response, HttpResponseStatus.SERVICE_UNAVAILABLE, "not committed yet, retry");
+                    return fail(response, HttpResponseStatus.SERVICE_UNAVAILABLE, "not committed yet, retry");
                 });
     }
 
@@ -188,7 +188,8 @@ public final class CallbackServer implements CallbackSource {
         return json(response, HttpResponseStatus.OK, body);
     }
 
-    private Mono<Void> fail(AppKey app, HttpServerResponse response, HttpResponseStatus status, String why) {
+    /** The vendor must retry, or the callback is refused: one body for every vendor (Tencent reads it, others ignore it). */
+    private static Mono<Void> fail(HttpServerResponse response, HttpResponseStatus status, String why) {
         String body = "{\"ActionStatus\":\"FAIL\",\"ErrorInfo\":\"" + why + "\",\"ErrorCode\":" + status.code() + "}";
         return json(response, status, body);
     }
@@ -197,9 +198,7 @@ public final class CallbackServer implements CallbackSource {
             HttpServerResponse response, @org.jspecify.annotations.Nullable AppKey app, CallbackRejected e) {
         count(app, e.outcome());
         log.warn("callback rejected ({}): {}", e.status(), e.getMessage());
-        String why = e.outcome();
-        String body = "{\"ActionStatus\":\"FAIL\",\"ErrorInfo\":\"" + why + "\",\"ErrorCode\":" + e.status() + "}";
-        return json(response, HttpResponseStatus.valueOf(e.status()), body);
+        return fail(response, HttpResponseStatus.valueOf(e.status()), e.outcome());
     }
 
     private static Mono<Void> json(HttpServerResponse response, HttpResponseStatus status, String body) {
