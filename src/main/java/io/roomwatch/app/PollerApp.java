@@ -3,7 +3,6 @@ package io.roomwatch.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomwatch.admin.AdminServer;
-import io.roomwatch.callback.Delivery;
 import io.roomwatch.callback.http.CallbackServer;
 import io.roomwatch.config.AppConfig;
 import io.roomwatch.config.RoomwatchConfig;
@@ -91,8 +90,17 @@ final class PollerApp implements AutoCloseable {
             RtcProvider provider = Providers.create(spec.source(), timer, resources);
             providers.add(provider);
             VendorMeters.of(provider.budgets()).bindTo(registry);
-            Flux<Delivery> pushed = callbacks == null ? Flux.never() : callbacks.deliveries(spec.app());
-            pollers.add(AppPoller.create(provider, sink, store, spec.poll(), timer, registry, pushed));
+            pollers.add(
+                    callbacks != null && spec.callback().enabled()
+                            ? AppPoller.create(
+                                    provider,
+                                    sink,
+                                    store,
+                                    spec.poll(),
+                                    timer,
+                                    registry,
+                                    callbacks.deliveries(spec.app()))
+                            : AppPoller.create(provider, sink, store, spec.poll(), timer, registry));
         }
         Disposable polling = Flux.merge(
                         pollers.stream().map(p -> runAlone(p, onReport)).toList())

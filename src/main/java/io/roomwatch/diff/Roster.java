@@ -22,15 +22,20 @@ final class Roster {
     private final Map<String, Integer> departed;
     private final Map<String, Integer> absent;
     private final Map<String, Instant> evidence;
+    private final boolean keepEvidence;
     private boolean changed;
 
     /**
      * @param from the earliest moment the observation can show: a poll's span start, a callback's exact time
+     * @param keepEvidence whether changes are remembered with their moment ({@link RoomState#evidence()}): only
+     *     needed where callbacks can arrive, which may overtake polls or be overtaken by them; polls of one room are
+     *     applied in the order of their spans and need none
      */
-    Roster(RoomState room, Emitter out, Instant from) {
+    Roster(RoomState room, Emitter out, Instant from, boolean keepEvidence) {
         this.room = room;
         this.out = out;
         this.from = from;
+        this.keepEvidence = keepEvidence;
         this.members = new HashMap<>(room.members());
         this.departed = new HashMap<>(room.departed());
         this.absent = new HashMap<>(room.absent());
@@ -68,7 +73,7 @@ final class Roster {
         Member present = members.get(user);
         if (present != null) {
             members.put(user, present.withVisibility(visibility));
-            if (at != null) {
+            if (at != null && keepEvidence) {
                 evidence.merge(user, from, Roster::later); // a pushed confirmation: newer evidence
             }
             return;
@@ -98,16 +103,21 @@ final class Roster {
     }
 
     private void changed(String user) {
-        evidence.merge(user, from, Roster::later);
+        if (keepEvidence) {
+            evidence.merge(user, from, Roster::later);
+        }
         changed = true;
     }
 
     /**
-     * The state after the observation. Evidence older than {@link RoomState#EVIDENCE_WINDOW} before it is dropped when
-     * something changed (not otherwise: an unchanged room is not rewritten for that).
+     * The state after the observation. Evidence older than {@link RoomState#EVIDENCE_WINDOW} before it (all of it,
+     * when none is kept) is dropped when something changed (not otherwise: an unchanged room is not rewritten for
+     * that).
      */
     RoomState state() {
-        if (changed) {
+        if (changed && !keepEvidence) {
+            evidence.clear(); // left from a run that took callbacks: nothing can contradict it now
+        } else if (changed) {
             Instant oldest = from.minus(RoomState.EVIDENCE_WINDOW);
             evidence.values().removeIf(at -> at.isBefore(oldest));
         }

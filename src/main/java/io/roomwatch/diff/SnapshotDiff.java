@@ -74,6 +74,18 @@ public final class SnapshotDiff {
      * @param leaveAfterMisses K, at least 1; 1 means no damping
      */
     public static Transition members(RoomState room, MemberList list, int leaveAfterMisses) {
+        return members(room, list, leaveAfterMisses, true);
+    }
+
+    /**
+     * Diffs a member list of {@code room} with flap damping, as {@link #members(RoomState, MemberList, int)}.
+     *
+     * @param pushes whether callbacks can arrive for this room: only then is each change remembered with the moment
+     *     it was seen ({@link RoomState#evidence()}), so that a callback and a poll that overtake each other cannot
+     *     undo one another. Without callbacks a room's polls are applied in order and the state stays smaller (about
+     *     45 bytes per recently changed member in every state record of the room).
+     */
+    public static Transition members(RoomState room, MemberList list, int leaveAfterMisses, boolean pushes) {
         if (leaveAfterMisses < 1) {
             throw new IllegalArgumentException("leaveAfterMisses must be >= 1, was " + leaveAfterMisses);
         }
@@ -81,7 +93,7 @@ public final class SnapshotDiff {
             return Transition.none();
         }
         Emitter out = new Emitter(list.observedAt());
-        Roster roster = new Roster(room, out, list.dataFrom());
+        Roster roster = new Roster(room, out, list.dataFrom(), pushes);
         if (list.completeness().provesAbsence()) {
             Emitter.sorted(room.members()).forEach((user, member) -> {
                 if (!list.members().containsKey(user) && roster.applies(user)) {
@@ -119,7 +131,7 @@ public final class SnapshotDiff {
         if (!push.change().isMember()) {
             return Transition.none(); // a creation of the live incarnation: nothing new
         }
-        Roster roster = new Roster(room, out, push.at());
+        Roster roster = new Roster(room, out, push.at(), true);
         if (roster.applies(push.userId())) {
             if (push.change() == Pushed.Change.USER_JOINED) {
                 roster.seen(push.userId(), push.visibility(), push.at());

@@ -89,6 +89,8 @@ public final class AppPoller {
 
     /** Callbacks for this app; {@link Flux#never()} when it takes none. */
     private final Flux<Delivery> callbacks;
+    /** Whether the app takes callbacks: only then does the diff keep evidence times (see {@link Batch.Rules}). */
+    private final boolean pushes;
     /** By receipt: deliveries taken into a batch and not yet settled (bounded by the receiver's queue and batches). */
     private final Map<Long, Delivery> unsettled = new ConcurrentHashMap<>();
 
@@ -104,9 +106,11 @@ public final class AppPoller {
             PollConfig config,
             Scheduler timer,
             EngineMetrics metrics,
-            Flux<Delivery> callbacks) {
+            Flux<Delivery> callbacks,
+            boolean pushes) {
         this.provider = provider;
         this.callbacks = callbacks;
+        this.pushes = pushes;
         this.sink = sink;
         this.store = store;
         this.config = config;
@@ -153,7 +157,7 @@ public final class AppPoller {
             PollConfig config,
             Scheduler timer,
             MeterRegistry registry) {
-        return create(provider, sink, store, config, timer, registry, Flux.never());
+        return new AppPoller(provider, sink, store, config, timer, metrics(provider, registry), Flux.never(), false);
     }
 
     /**
@@ -172,9 +176,11 @@ public final class AppPoller {
             Scheduler timer,
             MeterRegistry registry,
             Flux<Delivery> callbacks) {
-        EngineMetrics metrics =
-                new EngineMetrics(registry, provider.app(), provider.traits().memberApi());
-        return new AppPoller(provider, sink, store, config, timer, metrics, callbacks);
+        return new AppPoller(provider, sink, store, config, timer, metrics(provider, registry), callbacks, true);
+    }
+
+    private static EngineMetrics metrics(RtcProvider provider, MeterRegistry registry) {
+        return new EngineMetrics(registry, provider.app(), provider.traits().memberApi());
     }
 
     /** The app this poller watches. */
@@ -487,7 +493,7 @@ public final class AppPoller {
     /** Diffs against the state committed now (it changes after a reload), then makes the batch durable. */
     private Mono<Batch> diffAndCommit(List<Observation> observations) {
         Batch.Rules rules =
-                new Batch.Rules(config.leaveAfterMisses(), config.attribution(), config.maxHold(), answered);
+                new Batch.Rules(config.leaveAfterMisses(), config.attribution(), config.maxHold(), answered, pushes);
         Batch batch = Batch.diff(committed, held, observations, rules);
         if (batch.transitions().isEmpty()) {
             return Mono.just(batch);

@@ -53,15 +53,19 @@ record Batch(
     /** What attribution did in one batch. */
     record Counts(int held, int released, int dropped) {}
 
-    /** How member answers are attributed: the mode, how long one may wait, who already had an answer diffed. */
-    record Rules(int leaveAfterMisses, AttributionMode mode, Duration maxHold, Set<RoomRef> answered) {}
+    /**
+     * How member answers are diffed and attributed: flap damping, the mode, how long one may wait, who already had an
+     * answer diffed, and whether the app takes callbacks (only then are evidence times kept, see {@link
+     * SnapshotDiff#members(io.roomwatch.model.RoomState, MemberList, int, boolean)}).
+     */
+    record Rules(int leaveAfterMisses, AttributionMode mode, Duration maxHold, Set<RoomRef> answered, boolean pushes) {}
 
     /** Diffs {@code observations} in order, member answers through {@link Attribution}. */
     static Batch diff(AppState committed, HeldAnswers held, List<Observation> observations, Rules rules) {
         // one mutable copy of the app's rooms per batch (not per observation)
         AppState.Builder working = committed.toBuilder();
         Attribution attribution = new Attribution(held, rules.mode(), rules.maxHold(), rules.answered());
-        Diffing out = new Diffing(working, rules.leaveAfterMisses());
+        Diffing out = new Diffing(working, rules.leaveAfterMisses(), rules.pushes());
         int sweeps = 0;
         for (Observation observation : observations) {
             if (observation instanceof RoomSweep sweep) {
@@ -106,14 +110,16 @@ record Batch(
 
         private final AppState.Builder working;
         private final int leaveAfterMisses;
+        private final boolean pushes;
         private final List<Transition> transitions = new ArrayList<>();
         private final Set<RoomRef> changed = new LinkedHashSet<>();
         private final Map<String, Integer> capped = new HashMap<>();
         private final Set<String> touched = new HashSet<>();
 
-        Diffing(AppState.Builder working, int leaveAfterMisses) {
+        Diffing(AppState.Builder working, int leaveAfterMisses, boolean pushes) {
             this.working = working;
             this.leaveAfterMisses = leaveAfterMisses;
+            this.pushes = pushes;
         }
 
         void members(List<Observation> answers) {
@@ -143,7 +149,7 @@ record Batch(
         Transition diffMembers(Observation observation) {
             if (observation instanceof MemberList list) {
                 RoomState room = working.live(list.room().key().roomId());
-                return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses);
+                return room == null ? Transition.none() : SnapshotDiff.members(room, list, leaveAfterMisses, pushes);
             }
             if (observation instanceof Pushed push) {
                 RoomState room = working.live(push.room().roomId());

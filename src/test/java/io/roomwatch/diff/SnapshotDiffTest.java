@@ -35,6 +35,32 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void givenAppWithoutCallbacks_whenMembersChange_thenNoEvidenceTimesAreKept_andLeftoversGoWithTheNextChange() {
+        AppState state = empty().apply(SnapshotDiff.sweep(empty(), sweep(COMPLETE, live("r1", "c1", 1))));
+        var room = state.live().get("r1");
+
+        Transition polled = SnapshotDiff.members(room, members(ref("r1", "c1"), COMPLETE, "alice", "bob"), 1, false);
+        Transition withCallbacks =
+                SnapshotDiff.members(room, members(ref("r1", "c1"), COMPLETE, "alice", "bob"), 1, true);
+
+        assertThat(describe(polled.events())).containsExactly("+alice r1#c1", "+bob r1#c1");
+        assertThat(polled.upserted().get(0).evidence())
+                .as("only callbacks can overtake a poll: without them a change needs no moment kept")
+                .isEmpty();
+        assertThat(withCallbacks.events()).isEqualTo(polled.events());
+        assertThat(withCallbacks.upserted().get(0).evidence()).containsOnlyKeys("alice", "bob");
+
+        // a state written while the app took callbacks: its evidence goes once the room changes again
+        var leftover = withCallbacks.upserted().get(0);
+        Transition unchanged =
+                SnapshotDiff.members(leftover, members(ref("r1", "c1"), COMPLETE, "alice", "bob"), 1, false);
+        Transition changed = SnapshotDiff.members(leftover, members(ref("r1", "c1"), COMPLETE, "alice"), 1, false);
+        assertThat(unchanged.isEmpty()).as("no rewrite of an unchanged room").isTrue();
+        assertThat(describe(changed.events())).containsExactly("-bob r1#c1 left");
+        assertThat(changed.upserted().get(0).evidence()).isEmpty();
+    }
+
+    @Test
     void newRoom_thenCreatedWithVendorTime_andMembersJoinAfterIt() {
         Transition created = SnapshotDiff.sweep(empty(), sweep(PARTIAL, live("r1", "c1", 5)));
         AppState state = empty().apply(created);

@@ -268,7 +268,7 @@ class AttributionPropertyTest {
                     state,
                     held,
                     batch,
-                    new Batch.Rules(1, AttributionMode.SAFE, Duration.ofMinutes(2), Set.copyOf(answered)));
+                    new Batch.Rules(1, AttributionMode.SAFE, Duration.ofMinutes(2), Set.copyOf(answered), true));
             for (PresenceEvent e : b.events()) {
                 try {
                     replay.accept(e);

@@ -53,7 +53,10 @@ class AttributionTest {
 
         Engine feed(Observation... batch) {
             Batch b = Batch.diff(
-                    state, held, List.of(batch), new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.copyOf(answered)));
+                    state,
+                    held,
+                    List.of(batch),
+                    new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.copyOf(answered), true));
             state = b.next();
             held = b.held();
             answered.addAll(b.answered());

@@ -17,7 +17,7 @@ public final class BenchAccess {
     public record Diffed(AppState next, HeldAnswers held, int events) {}
 
     public static Diffed diff(AppState state, HeldAnswers held, List<Observation> batch, AttributionMode mode) {
-        Batch b = Batch.diff(state, held, batch, new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.of()));
+        Batch b = Batch.diff(state, held, batch, new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.of(), false));
         return new Diffed(b.next(), b.held(), b.events().size());
     }
 }

@@ -56,7 +56,10 @@ class PushOrderingTest {
 
         Engine feed(Observation... batch) {
             Batch b = Batch.diff(
-                    state, held, List.of(batch), new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.copyOf(answered)));
+                    state,
+                    held,
+                    List.of(batch),
+                    new Batch.Rules(1, mode, Duration.ofMinutes(2), Set.copyOf(answered), true));
             state = b.next();
             held = b.held();
             answered.addAll(b.answered());
