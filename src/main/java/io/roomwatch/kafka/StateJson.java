@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,9 +125,18 @@ final class StateJson {
         writeCounts(json, "departed", room.departed(), true);
         writeCounts(json, "absent", room.absent(), false); // only while flap damping counts misses
         if (!room.evidence().isEmpty()) { // only while a recent change may be contradicted by older news
-            json.writeObjectFieldStart("evidence");
-            for (String user : sortedKeys(room.evidence())) {
-                json.writeStringField(user, room.evidence().get(user).toString());
+            // grouped by moment, in epoch milliseconds: a poll's changes share one, so a user costs little more than
+            // its id (the "evidence" map of user -> ISO time written before cost about 45 bytes a user)
+            TreeMap<Instant, TreeSet<String>> byMoment = new TreeMap<>();
+            room.evidence().forEach((user, at) -> byMoment.computeIfAbsent(at, k -> new TreeSet<>())
+                    .add(user));
+            json.writeObjectFieldStart("evidenceAt");
+            for (Map.Entry<Instant, TreeSet<String>> moment : byMoment.entrySet()) {
+                json.writeArrayFieldStart(Long.toString(moment.getKey().toEpochMilli()));
+                for (String user : moment.getValue()) {
+                    json.writeString(user);
+                }
+                json.writeEndArray();
             }
             json.writeEndObject();
         }
@@ -211,10 +222,14 @@ final class StateJson {
                 .properties()
                 .forEach(a -> absent.put(a.getKey(), a.getValue().asInt()));
         Map<String, Instant> evidence = new HashMap<>(); // absent in values written before callbacks: none
-        live.path("evidence")
+        live.path("evidence") // as written until 2026-12-01: user -> ISO time
                 .properties()
                 .forEach(
                         e -> evidence.put(e.getKey(), Instant.parse(e.getValue().asText())));
+        for (Map.Entry<String, JsonNode> moment : live.path("evidenceAt").properties()) {
+            Instant at = Instant.ofEpochMilli(evidenceMillis(moment.getKey(), entry));
+            moment.getValue().forEach(user -> evidence.put(user.asText(), at));
+        }
         return new RoomState(ref, createdAt, members, departed, absent, evidence);
     }
 
@@ -228,6 +243,15 @@ final class StateJson {
                 .properties()
                 .forEach(e -> ended.put(e.getKey(), Instant.parse(e.getValue().asText())));
         return createdAt == null && ended.isEmpty() ? null : new Retired(createdAt, ended);
+    }
+
+    private static long evidenceMillis(String moment, RoomKeyAndJson entry) {
+        try {
+            return Long.parseLong(moment);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("state value of '" + entry.key() + "': field 'evidenceAt' has a key '"
+                    + moment + "' that is not epoch milliseconds");
+        }
     }
 
     private static Member member(String userId, JsonNode json, Set<String> invisible, RoomKeyAndJson entry) {

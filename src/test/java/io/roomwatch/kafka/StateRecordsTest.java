@@ -111,14 +111,31 @@ class StateRecordsTest {
                 base.members(),
                 Map.of("bob", 1),
                 Map.of(),
-                Map.of("bob", java.time.Instant.parse("2026-12-01T00:00:12.345Z")));
+                Map.of(
+                        "bob", java.time.Instant.parse("2026-12-01T00:00:12.345Z"),
+                        "alice", java.time.Instant.parse("2026-12-01T00:00:12.345Z"),
+                        "carol", java.time.Instant.parse("2026-12-01T00:00:10Z")));
         AppState state = AppState.empty(APP).apply(new Transition(List.of(), List.of(pushed), List.of()));
 
         List<ProducerRecord<String, byte[]>> records = StateRecords.changes("s", AppState.empty(APP), state);
 
         assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
-                .contains("\"evidence\":{\"bob\":\"2026-12-01T00:00:12.345Z\"}");
+                .as("grouped by moment, epoch milliseconds, sorted")
+                .contains("\"evidenceAt\":{\"1796083210000\":[\"carol\"],\"1796083212345\":[\"alice\",\"bob\"]}");
         assertThat(fold(APP, records)).isEqualTo(state);
+    }
+
+    @Test
+    void givenEvidenceWrittenByTheEarlierFormat_whenFolded_thenRead() {
+        byte[] earlier = ("{\"stateVersion\":2,\"kind\":\"room\",\"provider\":\"volcengine\",\"appId\":\"app-1\","
+                        + "\"roomId\":\"r1\",\"live\":{\"incarnation\":\"c1\",\"members\":{\"alice\":1},"
+                        + "\"departed\":{\"bob\":1},\"evidence\":{\"bob\":\"2026-12-01T00:00:12.345Z\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        StateFold fold = StateRecords.fold(APP);
+        fold.accept("volcengine/app-1/r1", earlier);
+
+        assertThat(fold.result().live().get("r1").evidence())
+                .containsExactly(Map.entry("bob", java.time.Instant.parse("2026-12-01T00:00:12.345Z")));
     }
 
     @Test
