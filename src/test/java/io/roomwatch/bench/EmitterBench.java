@@ -139,6 +139,7 @@ public final class EmitterBench {
         List<Run> eosRuns = new ArrayList<>();
         List<Run> aloRuns = new ArrayList<>();
         List<Run> bigRuns = new ArrayList<>();
+        List<Run> pushRuns = new ArrayList<>();
         List<PerfRun> kafkaRuns = new ArrayList<>();
         List<PerfRun> kafkaTxRuns = new ArrayList<>();
         int size = 0;
@@ -152,12 +153,15 @@ public final class EmitterBench {
             aloRuns.add(measure(ctx, "at-least-once, maxBatch 200", DeliveryMode.AT_LEAST_ONCE, rooms, batches, 200));
             bigRuns.add(
                     measure(ctx, "exactly-once, maxBatch 1000", DeliveryMode.EXACTLY_ONCE, rooms, batches / 5, 1000));
+            pushRuns.add(
+                    measure(ctx, "exactly-once, 200, callbacks", DeliveryMode.EXACTLY_ONCE, rooms, batches, 200, true));
             long ms = Math.max(1, Math.round(eosRun.msPerTransaction()));
             kafkaTxRuns.add(producerPerformance(ctx, bootstrap, props, eosRun.events, size, ms));
         }
         Run eos = median(eosRuns);
         Run alo = median(aloRuns);
         Run big = median(bigRuns);
+        Run push = median(pushRuns);
         PerfRun kafka = kafkaRuns.stream()
                 .sorted(java.util.Comparator.comparingDouble(PerfRun::recordsPerSecond))
                 .toList()
@@ -181,6 +185,7 @@ public final class EmitterBench {
         d.put("roomwatch exactly-once maxBatch 200", eos.details());
         d.put("roomwatch at-least-once maxBatch 200", alo.details());
         d.put("roomwatch exactly-once maxBatch 1000", big.details());
+        d.put("roomwatch exactly-once maxBatch 200, app taking callbacks", push.details());
         d.put("ProducerPerformance", kafka.line());
         d.put("ProducerPerformance transactions of " + txMs + " ms", kafkaTx.line());
         d.put("ratio exactly-once / ProducerPerformance", ratio);
@@ -226,6 +231,19 @@ public final class EmitterBench {
                         big.details());
         ctx.results()
                 .add(
+                        "emitter.ratio.callbacks",
+                        "Emitter throughput / ProducerPerformance, exactly-once, an app taking callbacks (state records"
+                                + " carry evidence times)",
+                        "-",
+                        Results.f(
+                                "%.2f (%.0f events/s, state records of %.0f B)",
+                                push.eventsPerSecond() / kafka.recordsPerSecond(),
+                                push.eventsPerSecond(),
+                                push.stateBytes / push.stateRecords),
+                        null,
+                        push.details());
+        ctx.results()
+                .add(
                         "emitter.ratio.sameTx",
                         "Emitter throughput / ProducerPerformance with transactions of the same length",
                         "-",
@@ -241,12 +259,21 @@ public final class EmitterBench {
 
     /** Diffs {@code batches} batches of {@code perBatch} member lists (untimed), then times their commits. */
     static Run measure(BenchContext ctx, String label, DeliveryMode mode, int rooms, int batches, int perBatch) {
+        return measure(ctx, label, mode, rooms, batches, perBatch, false);
+    }
+
+    /**
+     * As above; {@code pushes}: the app takes callbacks, so each changed room's state record also carries the moments
+     * of its recent changes (evidence times).
+     */
+    static Run measure(
+            BenchContext ctx, String label, DeliveryMode mode, int rooms, int batches, int perBatch, boolean pushes) {
         KafkaSinkConfig config = KafkaSinkConfig.defaults(ctx.bootstrap())
                 .withEventsTopic(ctx.unique("emitter-events"))
                 .withStateTopic(ctx.unique("emitter-state"))
                 .withTransactionalIdPrefix(ctx.unique("emitter") + "-")
                 .withDeliveryMode(mode);
-        Workload work = new Workload(rooms);
+        Workload work = new Workload(rooms, pushes);
         KafkaEventSink sink = KafkaEventSink.create(config);
         SinkDriver driver = new SinkDriver(sink, KafkaSnapshotStore.create(config));
         driver.load(APP);
@@ -317,7 +344,7 @@ public final class EmitterBench {
 
     /** {@code batches} batches of {@code perBatch} member lists over {@code rooms} rooms, diffed (untimed). */
     public static Prepared prepare(int rooms, int batches, int perBatch) {
-        Workload work = new Workload(rooms);
+        Workload work = new Workload(rooms, false);
         StateChange initial = StateChange.between(AppState.empty(APP), work.state);
         List<StateChange> changes = new ArrayList<>();
         List<List<PresenceEvent>> events = new ArrayList<>();
@@ -359,10 +386,12 @@ public final class EmitterBench {
         private final Map<String, List<String>> pools = new HashMap<>();
         private final Map<String, Integer> turn = new HashMap<>();
         AppState state;
+        private final boolean pushes;
         private int next;
         private Instant now = Populations.T0;
 
-        Workload(int rooms) {
+        Workload(int rooms, boolean pushes) {
+            this.pushes = pushes;
             SplittableRandom random = new SplittableRandom(3);
             Map<String, RoomState> live = new HashMap<>();
             for (int i = 0; i < rooms; i++) {
@@ -399,8 +428,8 @@ public final class EmitterBench {
                 }
                 now = now.plusMillis(5);
                 RoomState room = working.live(roomId);
-                Transition t =
-                        SnapshotDiff.members(room, new MemberList(room.ref(), Completeness.COMPLETE, listed, now));
+                Transition t = SnapshotDiff.members(
+                        room, new MemberList(room.ref(), Completeness.COMPLETE, listed, now), 1, pushes);
                 batch.add(t);
                 working.apply(t);
             }
