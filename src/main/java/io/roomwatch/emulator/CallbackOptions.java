@@ -111,132 +111,43 @@ public record CallbackOptions(
 
     /** A copy sending to {@code target}; null turns callbacks off. */
     public CallbackOptions withTarget(@Nullable String target) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.target = target);
     }
 
     /** A copy where Volcengine {@code appId} signs with {@code key}. */
     public CallbackOptions withVolcengineKey(String appId, String key) {
-        Map<String, String> keys = new LinkedHashMap<>(volcengineKeys);
-        keys.put(appId, key);
-        return new CallbackOptions(
-                target,
-                keys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> {
+            d.volcengineKeys = new LinkedHashMap<>(volcengineKeys);
+            d.volcengineKeys.put(appId, key);
+        });
     }
 
     /** A copy where Tencent {@code sdkAppId} signs with {@code token}. */
     public CallbackOptions withTencentToken(long sdkAppId, String token) {
-        Map<Long, String> tokens = new LinkedHashMap<>(tencentTokens);
-        tokens.put(sdkAppId, token);
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> {
+            d.tencentTokens = new LinkedHashMap<>(tencentTokens);
+            d.tencentTokens.put(sdkAppId, token);
+        });
     }
 
     /** A copy spelling the Volcengine nonce field {@code Noce} (true) or {@code Nonce} (false). */
     public CallbackOptions withNoce(boolean noce) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.noce = noce);
     }
 
     /** A copy that does (true) or does not send the UNCONFIRMED Volcengine {@code RoomCreate}. */
     public CallbackOptions withVolcengineRoomCreate(boolean send) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                send,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.volcengineRoomCreate = send);
     }
 
     /** A copy using {@code command} for TUILiveKit member changes ({@link #LIVE_MEMBER_COMMAND} or the table's). */
     public CallbackOptions withLiveMemberCommand(String command) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                command,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.liveMemberCommand = command);
     }
 
     /** A copy whose TUIRoomKit callbacks are (true) or are not signed. */
     public CallbackOptions withConferenceSigned(boolean signed) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                signed,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.conferenceSigned = signed);
     }
 
     /**
@@ -248,56 +159,77 @@ public record CallbackOptions(
      * @param forgedRate share followed by a forged copy
      */
     public CallbackOptions withFaults(double lossRate, double duplicateRate, Duration maxDelay, double forgedRate) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> {
+            d.lossRate = lossRate;
+            d.duplicateRate = duplicateRate;
+            d.maxDelay = maxDelay;
+            d.forgedRate = forgedRate;
+        });
     }
 
     /** A copy drawing faults and nonces from {@code seed}. */
     public CallbackOptions withSeed(long seed) {
-        return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+        return copy(d -> d.seed = seed);
     }
 
     /** A copy allowing {@code maxInFlight} deliveries at once. */
     public CallbackOptions withMaxInFlight(int maxInFlight) {
+        return copy(d -> d.maxInFlight = maxInFlight);
+    }
+
+    /** This record's components, changed by {@code change}, checked again by the canonical constructor. */
+    private CallbackOptions copy(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
         return new CallbackOptions(
-                target,
-                volcengineKeys,
-                tencentTokens,
-                noce,
-                volcengineRoomCreate,
-                liveMemberCommand,
-                conferenceSigned,
-                lossRate,
-                duplicateRate,
-                maxDelay,
-                forgedRate,
-                seed,
-                maxInFlight);
+                d.target,
+                d.volcengineKeys,
+                d.tencentTokens,
+                d.noce,
+                d.volcengineRoomCreate,
+                d.liveMemberCommand,
+                d.conferenceSigned,
+                d.lossRate,
+                d.duplicateRate,
+                d.maxDelay,
+                d.forgedRate,
+                d.seed,
+                d.maxInFlight);
+    }
+
+    /** The components of a copy while one {@code withX} changes some of them. */
+    private static final class Draft {
+        @Nullable
+        String target;
+
+        Map<String, String> volcengineKeys;
+        Map<Long, String> tencentTokens;
+        boolean noce;
+        boolean volcengineRoomCreate;
+        String liveMemberCommand;
+        boolean conferenceSigned;
+        double lossRate;
+        double duplicateRate;
+        Duration maxDelay;
+        double forgedRate;
+        long seed;
+        int maxInFlight;
+
+        Draft(CallbackOptions o) {
+            target = o.target;
+            volcengineKeys = o.volcengineKeys;
+            tencentTokens = o.tencentTokens;
+            noce = o.noce;
+            volcengineRoomCreate = o.volcengineRoomCreate;
+            liveMemberCommand = o.liveMemberCommand;
+            conferenceSigned = o.conferenceSigned;
+            lossRate = o.lossRate;
+            duplicateRate = o.duplicateRate;
+            maxDelay = o.maxDelay;
+            forgedRate = o.forgedRate;
+            seed = o.seed;
+            maxInFlight = o.maxInFlight;
+        }
     }
 
     @Override
