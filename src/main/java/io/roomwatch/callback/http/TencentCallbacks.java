@@ -1,8 +1,6 @@
 package io.roomwatch.callback.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomwatch.config.Secret;
 import io.roomwatch.model.AppKey;
 import io.roomwatch.model.Provider;
@@ -10,7 +8,6 @@ import io.roomwatch.model.Pushed;
 import io.roomwatch.model.Pushed.Change;
 import io.roomwatch.model.Visibility;
 import io.roomwatch.provider.http.VendorTimes;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class TencentCallbacks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TencentCallbacks() {}
 
     /**
@@ -57,17 +52,7 @@ final class TencentCallbacks {
             Duration replayWindow,
             LongSupplier receipts) {
         verify(app, token, query, receivedAt, replayWindow);
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw CallbackRejected.malformed(app + ": callback body is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw CallbackRejected.malformed(app + ": callback body is unreadable");
-        }
-        if (root == null || !root.isObject()) {
-            throw CallbackRejected.malformed(app + ": callback body is not a JSON object");
-        }
+        JsonNode root = CallbackJson.object(body, app + ": callback body");
         String command = query.getOrDefault(
                 "CallbackCommand", root.path("CallbackCommand").asText(""));
         if (command.isBlank()) {
@@ -129,7 +114,7 @@ final class TencentCallbacks {
                             case "Online" -> Change.USER_JOINED;
                             case "Offline" -> Change.USER_LEFT;
                             default -> throw CallbackRejected.malformed(app + ": " + command + " EventType "
-                                    + VolcengineCallbacks.quote(state) + " is neither Online nor Offline");
+                                    + CallbackJson.quote(state) + " is neither Online nor Offline");
                         };
                 Instant at = time(root, "EventTime", app, command);
                 JsonNode members = root.path("MemberList");
@@ -193,7 +178,7 @@ final class TencentCallbacks {
             seconds = Long.parseLong(requestTime.trim());
         } catch (NumberFormatException e) {
             throw CallbackRejected.unauthenticated(
-                    app + ": callback RequestTime " + VolcengineCallbacks.quote(requestTime) + " is not unix seconds");
+                    app + ": callback RequestTime " + CallbackJson.quote(requestTime) + " is not unix seconds");
         }
         Duration off =
                 Duration.between(Instant.ofEpochSecond(seconds), receivedAt).abs();
@@ -202,8 +187,8 @@ final class TencentCallbacks {
                     + " s from now, outside callbacks.replayWindow: a replay or a skewed clock");
         }
         if (sdkAppId != null && !sdkAppId.equals(app.appId())) {
-            throw CallbackRejected.unknownApp(app + ": callback is for SdkAppid " + VolcengineCallbacks.quote(sdkAppId)
-                    + ", not this path's app");
+            throw CallbackRejected.unknownApp(
+                    app + ": callback is for SdkAppid " + CallbackJson.quote(sdkAppId) + ", not this path's app");
         }
     }
 
@@ -216,14 +201,7 @@ final class TencentCallbacks {
     }
 
     private static String id(JsonNode node, String field, AppKey app, String command) {
-        JsonNode value = node.get(field);
-        if (value == null
-                || !value.isValueNode()
-                || value.isNull()
-                || value.asText().isBlank()) {
-            throw CallbackRejected.malformed(app + ": " + command + " field " + field + " is missing or empty");
-        }
-        return value.asText();
+        return CallbackJson.required(node, field, app + ": " + command);
     }
 
     private static Instant time(JsonNode node, String field, AppKey app, String command) {

@@ -1,8 +1,6 @@
 package io.roomwatch.callback.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.roomwatch.config.Secret;
 import io.roomwatch.model.AppKey;
@@ -32,15 +30,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class VolcengineCallbacks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private VolcengineCallbacks() {}
 
     /**
      * @throws CallbackRejected for a body that is not a Volcengine callback, another app's, or wrongly signed
      */
     static Read read(AppKey app, Secret key, byte[] body, Instant receivedAt, LongSupplier receipts) {
-        JsonNode root = parse(body, app, "body");
+        JsonNode root = CallbackJson.object(body, app + ": callback body");
         String type = text(root, "EventType", app);
         String data = text(root, "EventData", app);
         String time = text(root, "EventTime", app);
@@ -54,10 +50,11 @@ final class VolcengineCallbacks {
             throw CallbackRejected.unauthenticated(app + ": callback " + eventId + " has a wrong Signature");
         }
         if (!appId.equals(app.appId())) {
-            throw CallbackRejected.unknownApp(
-                    app + ": callback " + eventId + " is for AppId " + quote(appId) + ", not this path's app");
+            throw CallbackRejected.unknownApp(app + ": callback " + eventId + " is for AppId "
+                    + CallbackJson.quote(appId) + ", not this path's app");
         }
-        JsonNode event = parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), app, "EventData");
+        JsonNode event = CallbackJson.object(
+                data.getBytes(java.nio.charset.StandardCharsets.UTF_8), app + ": callback EventData");
         Change change;
         Visibility visibility = Visibility.VISIBLE;
         switch (type) {
@@ -84,7 +81,7 @@ final class VolcengineCallbacks {
         }
         if (at == null) {
             throw CallbackRejected.malformed(
-                    app + ": callback " + eventId + ": EventTime " + quote(time) + " is not a time");
+                    app + ": callback " + eventId + ": EventTime " + CallbackJson.quote(time) + " is not a time");
         }
         @Nullable
         String callId = event.hasNonNull("CallId") ? event.get("CallId").asText() : null;
@@ -106,33 +103,7 @@ final class VolcengineCallbacks {
         return new Read(List.of(push), type);
     }
 
-    private static JsonNode parse(byte[] bytes, AppKey app, String what) {
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw CallbackRejected.malformed(app + ": callback " + what + " is not a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw CallbackRejected.malformed(app + ": callback " + what + " is not JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw CallbackRejected.malformed(app + ": callback " + what + " is unreadable");
-        }
-    }
-
     private static String text(JsonNode node, String field, AppKey app) {
-        JsonNode value = node.get(field);
-        if (value == null
-                || !value.isValueNode()
-                || value.isNull()
-                || value.asText().isBlank()) {
-            throw CallbackRejected.malformed(app + ": callback field " + field + " is missing or empty");
-        }
-        return value.asText();
-    }
-
-    static String quote(String text) {
-        String cut = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
+        return CallbackJson.required(node, field, app + ": callback");
     }
 }
