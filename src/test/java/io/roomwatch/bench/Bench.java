@@ -12,7 +12,7 @@ import java.util.Set;
  * The benchmarks' command line: {@code mvn -Pbench verify -Dbench.args="..."} runs this with the test class path.
  *
  * <pre>
- * Bench [--full] [--only emitter,rate,latency,memory,diff,restore,history,attribution,connect,cost] [--out target/bench] [--chart docs/bench]
+ * Bench [--full] [--only emitter,rate,latency,memory,diff,restore,history,attribution,connect,connect-apps,cost] [--out target/bench] [--chart docs/bench]
  * </pre>
  *
  * Without {@code --full}, each benchmark runs its seconds-long smoke size. Every figure is printed as a {@code
@@ -22,7 +22,17 @@ import java.util.Set;
 public final class Bench {
 
     public static final List<String> ALL = List.of(
-            "memory", "diff", "restore", "emitter", "rate", "latency", "history", "attribution", "connect", "cost");
+            "memory",
+            "diff",
+            "restore",
+            "emitter",
+            "rate",
+            "latency",
+            "history",
+            "attribution",
+            "connect",
+            "connect-apps",
+            "cost");
 
     private Bench() {}
 
@@ -71,6 +81,7 @@ public final class Bench {
                 case "history" -> HistoryBench.run(ctx);
                 case "attribution" -> AttributionBench.run(ctx);
                 case "connect" -> ConnectBench.run(ctx);
+                case "connect-apps" -> ConnectAppsBench.run(ctx);
                 case "cost" -> CostBench.run(ctx);
                 default -> throw new IllegalStateException(name);
             }

@@ -25,6 +25,7 @@ class BenchSmokeIT {
             // ConnectBench starts a Connect worker (30-80 s here): it would not fit this test's timeout, and
             // ConnectFailoverIT already runs the Connect delivery path on every verify
             all.remove("connect");
+            all.remove("connect-apps");
             Bench.run(ctx, all);
 
             assertThat(ctx.results().rows())

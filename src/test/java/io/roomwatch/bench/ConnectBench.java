@@ -88,8 +88,7 @@ final class ConnectBench {
         }
     }
 
-    private static Process startWorker(Path dir, String bootstrap, int port, Path log, String group)
-            throws IOException {
+    static Process startWorker(Path dir, String bootstrap, int port, Path log, String group) throws IOException {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("group.id", group);
@@ -171,7 +170,7 @@ final class ConnectBench {
         }
     }
 
-    private static void awaitRest(Process worker, int port, Path log, Duration max) throws Exception {
+    static void awaitRest(Process worker, int port, Path log, Duration max) throws Exception {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (!worker.isAlive()) {
@@ -216,7 +215,7 @@ final class ConnectBench {
         throw new IllegalStateException("no result within " + max + "; worker log:\n" + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
