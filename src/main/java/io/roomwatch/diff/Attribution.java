@@ -103,12 +103,13 @@ public final class Attribution {
      */
     public List<Observation> answer(AppState.Builder state, Observation answer, boolean newsworthy) {
         tick(answer.observedAt());
-        String roomId = roomId(answer);
+        Span span = Span.of(answer);
+        String roomId = span.roomId();
         ArrayDeque<Observation> waiting = queues.get(roomId);
         if (waiting == null || waiting.isEmpty()) {
             RoomState live = state.live(roomId);
-            if (live == null && !(answer instanceof Pushed)) {
-                dropped++; // the room id has no live incarnation: nothing to attribute to
+            if (live == null && span.askedFor() != null) {
+                dropped++; // polled for an incarnation no longer live, and none is live: nothing to attribute to
                 return List.of();
             }
             if (live == null) {
@@ -259,12 +260,13 @@ public final class Attribution {
             Observation answer,
             @Nullable ArrayDeque<Observation> waiting,
             @Nullable Instant listedBound) {
-        String roomId = roomId(answer);
-        Instant from = dataFrom(answer);
-        Instant at = answer instanceof Pushed push ? push.at() : answer.observedAt();
+        Span span = Span.of(answer);
+        String roomId = span.roomId();
+        Instant from = span.from();
+        Instant at = span.until();
         RoomState live = state.live(roomId);
-        if (answer instanceof Pushed push && push.incarnation() != null) {
-            return named(state, push, live);
+        if (span.named() != null) {
+            return named(state, roomId, span.named(), live);
         }
         if (live == null) {
             // no live incarnation: once listings are complete past the answer, whatever it showed has ended and was
@@ -276,13 +278,13 @@ public final class Attribution {
             return Judgement.DROP; // read before X existed: an older incarnation's, already closed
         }
         // vendors give creation times in whole seconds: X may have begun up to a second after the time listed
-        Instant surelyExisted = created == null ? null : created.plus(margin(state, answer, live));
+        Instant surelyExisted = created == null ? null : created.plus(margin(state, span, live));
         boolean startsBefore;
         if (surelyExisted != null) {
             startsBefore = from.isBefore(surelyExisted);
         } else {
             // creation unknown: a poll was asked for one incarnation; a push names none, and waits for proof below
-            startsBefore = !(answer instanceof Pushed) && !askedFor(answer).equals(live.ref());
+            startsBefore = span.askedFor() != null && !span.askedFor().equals(live.ref());
         }
         if (startsBefore) {
             // a snapshot that may show the room before X existed: an earlier incarnation's members, even one that
@@ -293,7 +295,7 @@ public final class Attribution {
         boolean onlyThrough = listed != null && !listed.isBefore(at);
         Instant seen = liveAt.get(live.ref());
         boolean seenAfter = seen != null && !seen.isBefore(at);
-        if (answer instanceof RoomGone || isDestroy(answer)) {
+        if (span.ends()) {
             if (seenAfter) {
                 return Judgement.DROP; // contradicted: X was seen live after the answer
             }
@@ -317,12 +319,13 @@ public final class Attribution {
      * is the live one; dropped once it is known to have ended (history); otherwise it waits for the sweep, probe or
      * pushed creation that makes it known (bounded by {@code maxHold}).
      */
-    private static Judgement named(AppState.Builder state, Pushed push, @Nullable RoomState live) {
-        if (live != null && live.ref().incarnation().equals(push.incarnation())) {
+    private static Judgement named(
+            AppState.Builder state, String roomId, String incarnation, @Nullable RoomState live) {
+        if (live != null && live.ref().incarnation().equals(incarnation)) {
             return new Judgement(Verdict.ATTRIBUTE, live.ref());
         }
-        Retired mark = state.retired(push.room().roomId());
-        if (mark != null && mark.ended().containsKey(push.incarnation())) {
+        Retired mark = state.retired(roomId);
+        if (mark != null && mark.ended().containsKey(incarnation)) {
             return Judgement.DROP;
         }
         return Judgement.WAIT;
@@ -334,19 +337,15 @@ public final class Attribution {
      * a room's first second, which every room has, so it gets no margin unless an earlier incarnation of the room id is
      * known to have ended within that second (then the push may be that one's, and it needs the margin).
      */
-    private static Duration margin(AppState.Builder state, Observation answer, RoomState live) {
-        if (!(answer instanceof Pushed push) || live.createdAt() == null) {
+    private static Duration margin(AppState.Builder state, Span span, RoomState live) {
+        if (!span.exact() || live.createdAt() == null) {
             return CREATION_PRECISION;
         }
-        Retired mark = state.retired(push.room().roomId());
+        Retired mark = state.retired(span.roomId());
         Instant predecessorEnd = mark == null ? null : mark.lastEnd();
         boolean closeCall = predecessorEnd != null
                 && !predecessorEnd.isBefore(live.createdAt().minus(CREATION_PRECISION));
         return closeCall ? CREATION_PRECISION : Duration.ZERO;
-    }
-
-    private static boolean isDestroy(Observation answer) {
-        return answer instanceof Pushed push && push.change() == Pushed.Change.ROOM_DESTROYED;
     }
 
     /**
@@ -451,28 +450,48 @@ public final class Attribution {
         return gone.room().equals(to) ? gone : new RoomGone(to, gone.endedAt(), gone.dataFrom(), gone.observedAt());
     }
 
-    private static String roomId(Observation answer) {
-        return answer instanceof Pushed push
-                ? push.room().roomId()
-                : askedFor(answer).key().roomId();
-    }
+    /**
+     * What the rule needs of a member answer, whatever its kind, read in one place.
+     *
+     * @param roomId the room id it is about
+     * @param from the earliest moment it may show
+     * @param until the latest moment it may show: when a poll's answer was received; a push's own moment
+     * @param askedFor the incarnation a poll was asked for (a belief, maybe outdated); null for a push
+     * @param named the incarnation the vendor names (a fact: Tencent's room callbacks); null for polls
+     * @param exact whether the span is one moment the vendor told (a push), not a poll's window
+     * @param ends whether it says the incarnation ended ({@link RoomGone}, a pushed destroy)
+     */
+    private record Span(
+            String roomId,
+            Instant from,
+            Instant until,
+            @Nullable RoomRef askedFor,
+            @Nullable String named,
+            boolean exact,
+            boolean ends) {
 
-    private static RoomRef askedFor(Observation answer) {
-        if (answer instanceof MemberList list) {
-            return list.room();
+        static Span of(Observation answer) {
+            if (answer instanceof Pushed push) {
+                boolean destroy = push.change() == Pushed.Change.ROOM_DESTROYED;
+                return new Span(push.room().roomId(), push.at(), push.at(), null, push.incarnation(), true, destroy);
+            }
+            if (answer instanceof MemberList list) {
+                return new Span(
+                        list.room().key().roomId(),
+                        list.dataFrom(),
+                        list.observedAt(),
+                        list.room(),
+                        null,
+                        false,
+                        false);
+            }
+            if (answer instanceof RoomGone gone) {
+                return new Span(
+                        gone.room().key().roomId(), gone.dataFrom(), gone.observedAt(), gone.room(), null, false, true);
+            }
+            throw new IllegalArgumentException(
+                    "not a member answer: " + answer.getClass().getSimpleName());
         }
-        if (answer instanceof RoomGone gone) {
-            return gone.room();
-        }
-        throw new IllegalArgumentException(
-                "not a member answer: " + answer.getClass().getSimpleName());
-    }
-
-    private static Instant dataFrom(Observation answer) {
-        if (answer instanceof Pushed push) {
-            return push.at(); // a push shows one exact moment
-        }
-        return answer instanceof MemberList list ? list.dataFrom() : ((RoomGone) answer).dataFrom();
     }
 
     private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
