@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
  * JVM ({@code exactly.once.source.support=enabled}, the worker's producer defaults) running {@code
  * io.roomwatch.connect.BenchSourceConnector}, roomwatch's Connect delivery path fed with the same batches; it times the
  * first batch handed over to the last one reported committed and logs the figure. Each side gets an untimed warm-up
- * run first. Not measured here: the engine and the vendors (figures 2 to 4), apps per worker.
+ * run first (100 batches), then three interleaved repetitions; the medians are compared. Not measured here: the
+ * engine and the vendors (figures 2 to 4), apps per worker ({@link ConnectAppsBench}).
  */
 final class ConnectBench {
 
@@ -44,9 +46,10 @@ final class ConnectBench {
         int batches = ctx.full() ? 150 : 10;
         String bootstrap = ctx.bootstrap();
 
-        EmitterBench.measure(ctx, "warm-up", DeliveryMode.EXACTLY_ONCE, rooms, Math.max(2, batches / 5), 200);
-        EmitterBench.Run standalone =
-                EmitterBench.measure(ctx, "standalone exactly-once", DeliveryMode.EXACTLY_ONCE, rooms, batches, 200);
+        // warm-ups as long as the emitter benchmark's, then interleaved repetitions, medians: a single repetition
+        // varies by +-15 % on two shared cores, and the first one after start is the slowest on either side
+        EmitterBench.measure(ctx, "warm-up", DeliveryMode.EXACTLY_ONCE, rooms, ctx.full() ? 100 : 2, 200);
+        int reps = ctx.full() ? 3 : 1;
 
         Path dir = Files.createTempDirectory("roomwatch-connect-bench");
         Process worker = null;
@@ -55,30 +58,42 @@ final class ConnectBench {
             Path log = dir.resolve("worker.log");
             worker = startWorker(dir, bootstrap, port, log, ctx.unique("bench-connect"));
             awaitRest(worker, port, log, Duration.ofSeconds(120));
-            createConnector(worker, port, ctx.unique("warm"), bootstrap, rooms, Math.max(2, batches / 5), ctx);
+            createConnector(worker, port, ctx.unique("warm"), bootstrap, rooms, ctx.full() ? 100 : 2, ctx);
             awaitResults(worker, log, 1, Duration.ofMinutes(5));
-            createConnector(worker, port, ctx.unique("measured"), bootstrap, rooms, batches, ctx);
-            Matcher measured = awaitResults(worker, log, 2, Duration.ofMinutes(10));
-
-            double connectRate = Double.parseDouble(measured.group(4));
-            double ratio = connectRate / standalone.eventsPerSecond();
+            List<Double> standaloneRates = new ArrayList<>();
+            List<Double> connectRates = new ArrayList<>();
+            List<String> connectLines = new ArrayList<>();
+            for (int rep = 0; rep < reps; rep++) {
+                EmitterBench.Run run = EmitterBench.measure(
+                        ctx, "standalone exactly-once", DeliveryMode.EXACTLY_ONCE, rooms, batches, 200);
+                standaloneRates.add(run.eventsPerSecond());
+                createConnector(worker, port, ctx.unique("measured"), bootstrap, rooms, batches, ctx);
+                Matcher measured = awaitResults(worker, log, 2 + rep, Duration.ofMinutes(10));
+                connectRates.add(Double.parseDouble(measured.group(4)));
+                connectLines.add(measured.group(0));
+            }
+            double connectRate = median(connectRates);
+            double standaloneRate = median(standaloneRates);
+            double ratio = connectRate / standaloneRate;
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("workload", rooms + " rooms, " + batches + " batches of 200 member lists");
-            d.put("standalone", standalone.details());
-            d.put("connect", measured.group(0));
+            d.put("repetitions (median reported)", reps);
+            d.put("standalone events/s", standaloneRates);
+            d.put("connect events/s", connectRates);
+            d.put("connect", connectLines);
             d.put(
                     "connect worker",
                     "1 ConnectDistributed worker, child JVM -Xmx512m, exactly.once.source.support=enabled,"
                             + " transaction.boundary=connector, the worker's producer defaults");
             System.out.printf(
                     "connect: %.0f events/s through Connect vs %.0f standalone: %.2f%n",
-                    connectRate, standalone.eventsPerSecond(), ratio);
+                    connectRate, standaloneRate, ratio);
             ctx.results()
                     .add(
                             "connect.ratio",
                             "Events/s through Kafka Connect / standalone sink (exactly-once, same broker and batches)",
                             "-",
-                            Results.f("%.2f (%.0f vs %.0f events/s)", ratio, connectRate, standalone.eventsPerSecond()),
+                            Results.f("%.2f (%.0f vs %.0f events/s)", ratio, connectRate, standaloneRate),
                             null,
                             d);
         } finally {
@@ -213,6 +228,11 @@ final class ConnectBench {
             worker.waitFor(500, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("no result within " + max + "; worker log:\n" + Files.readString(log));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     static int freePort() throws IOException {
