@@ -1,6 +1,5 @@
 package io.roomwatch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomwatch.emulator.Api;
 import io.roomwatch.emulator.CallCounts;
 import io.roomwatch.emulator.EmulatorConfig;
@@ -39,7 +38,6 @@ import reactor.core.scheduler.Schedulers;
  */
 final class ConnectAppsBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final long FIRST_APP = 1_400_100_001L;
@@ -90,7 +88,8 @@ final class ConnectAppsBench {
             double bestCoresPerApp = Double.NaN;
             for (int k : steps) {
                 String name = ctx.unique("apps-" + k);
-                put(port, name, connector(yaml(ctx.bootstrap(), emulator.baseUrl(), apps.subList(0, k)), k));
+                ConnectBench.putConnector(
+                        port, name, connector(yaml(ctx.bootstrap(), emulator.baseUrl(), apps.subList(0, k)), k));
                 Thread.sleep(rampMillis); // tasks start, restore (empty) state, sweep, reach the budget
                 CallCounts c0 = emulator.calls(Api.LIVE_GET_MEMBER_LIST);
                 long cpu0 = cpuNanos(worker);
@@ -169,36 +168,9 @@ final class ConnectAppsBench {
     }
 
     private static Map<String, String> connector(String yaml, int tasks) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.roomwatch.connect.RoomwatchSourceConnector");
-        config.put("tasks.max", Integer.toString(tasks));
+        Map<String, String> config = ConnectBench.connector("io.roomwatch.connect.RoomwatchSourceConnector", tasks);
         config.put("roomwatch.config", yaml);
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "io.roomwatch.connect.RoomwatchConverter");
-        config.put("transaction.boundary", "connector");
-        config.put("exactly.once.support", "required");
         return config;
-    }
-
-    private static void put(int port, String name, Map<String, String> config) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connectors/" + name + "/config"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 || response.statusCode() == 201) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "connector " + name + " not accepted: " + response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(1_000); // the worker's group is still forming (409)
-        }
     }
 
     private static void delete(int port, String name) throws Exception {

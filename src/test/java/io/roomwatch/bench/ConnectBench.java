@@ -1,5 +1,6 @@
 package io.roomwatch.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomwatch.config.DeliveryMode;
 import io.roomwatch.testing.ChildProcesses;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Events/s through Kafka Connect vs. the standalone sink, same broker, same run, same workload: {@link EmitterBench}'s
@@ -36,6 +36,7 @@ final class ConnectBench {
 
     private static final Pattern RESULT = Pattern.compile("BENCH-RESULT events=(\\d+) batches=(\\d+)"
             + " seconds=([\\d.]+) eventsPerSecond=(\\d+) transactional=(\\w+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -58,7 +59,7 @@ final class ConnectBench {
             Path log = dir.resolve("worker.log");
             worker = startWorker(dir, bootstrap, port, log, ctx.unique("bench-connect"));
             awaitRest(worker, port, log, Duration.ofSeconds(120));
-            createConnector(worker, port, ctx.unique("warm"), bootstrap, rooms, ctx.full() ? 100 : 2, ctx);
+            createConnector(port, ctx.unique("warm"), bootstrap, rooms, ctx.full() ? 100 : 2, ctx);
             awaitResults(worker, log, 1, Duration.ofMinutes(5));
             List<Double> standaloneRates = new ArrayList<>();
             List<Double> connectRates = new ArrayList<>();
@@ -67,7 +68,7 @@ final class ConnectBench {
                 EmitterBench.Run run = EmitterBench.measure(
                         ctx, "standalone exactly-once", DeliveryMode.EXACTLY_ONCE, rooms, batches, 200);
                 standaloneRates.add(run.eventsPerSecond());
-                createConnector(worker, port, ctx.unique("measured"), bootstrap, rooms, batches, ctx);
+                createConnector(port, ctx.unique("measured"), bootstrap, rooms, batches, ctx);
                 Matcher measured = awaitResults(worker, log, 2 + rep, Duration.ofMinutes(10));
                 connectRates.add(Double.parseDouble(measured.group(4)));
                 connectLines.add(measured.group(0));
@@ -147,31 +148,38 @@ final class ConnectBench {
     }
 
     private static void createConnector(
-            Process worker, int port, String name, String bootstrap, int rooms, int batches, BenchContext ctx)
-            throws Exception {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.roomwatch.connect.BenchSourceConnector");
-        config.put("tasks.max", "1");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "io.roomwatch.connect.RoomwatchConverter");
-        config.put("transaction.boundary", "connector");
-        config.put("exactly.once.support", "required");
+            int port, String name, String bootstrap, int rooms, int batches, BenchContext ctx) throws Exception {
+        Map<String, String> config = connector("io.roomwatch.connect.BenchSourceConnector", 1);
         config.put("bench.bootstrap", bootstrap);
         config.put("bench.rooms", String.valueOf(rooms));
         config.put("bench.batches", String.valueOf(batches));
         config.put("bench.perBatch", "200");
         config.put("bench.events.topic", ctx.unique("connect-events"));
         config.put("bench.state.topic", ctx.unique("connect-state"));
-        String body = config.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+        putConnector(port, name, config);
+    }
+
+    /** A connector's exactly-once settings with roomwatch's converters; the caller adds its own keys. */
+    static Map<String, String> connector(String connectorClass, int tasks) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", connectorClass);
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "io.roomwatch.connect.RoomwatchConverter");
+        config.put("transaction.boundary", "connector");
+        config.put("exactly.once.support", "required");
+        return config;
+    }
+
+    /** PUT /connectors/{name}/config, retried while the worker's group is still forming (409), up to 60 s. */
+    static void putConnector(int port, String name, Map<String, String> config) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connectors/" + name + "/config"))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(body))
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 || response.statusCode() == 201) {
@@ -181,7 +189,7 @@ final class ConnectBench {
                 throw new IllegalStateException(
                         "connector " + name + " not accepted: " + response.statusCode() + " " + response.body());
             }
-            worker.waitFor(1, TimeUnit.SECONDS); // the worker's group is still forming (409)
+            Thread.sleep(1_000); // real time on purpose: a benchmark waits for a real worker
         }
     }
 
