@@ -95,6 +95,9 @@ class AppPollerCallbacksTest {
                 .as("acknowledged once bob's join was committed")
                 .isEqualTo(sink.events().size());
         assertThat(sink.events()).filteredOn(e -> "bob".equals(e.userId())).hasSize(1);
+        assertThat(poller.state().live().get("r1").evidence())
+                .as("an app taking callbacks remembers when bob's presence was set, against late or older news")
+                .containsKey("bob");
     }
 
     @Test

@@ -253,6 +253,19 @@ class AppPollerTest {
     }
 
     @Test
+    void givenAnAppWithoutCallbacks_thenItsCommittedStateKeepsNoEvidenceTimes() {
+        FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice", "bob");
+
+        AppPoller poller = run(vendor, config(), Duration.ofSeconds(20), at(12, v -> v.join("r1", "carol")));
+
+        assertThat(described()).contains("UserJoined r1 alice", "UserJoined r1 carol");
+        assertThat(poller.state().live().get("r1").evidence())
+                .as("nothing can overtake a poll without callbacks: no moments in the state records")
+                .isEmpty();
+        assertThat(store.load(APP).block().live().get("r1").evidence()).isEmpty();
+    }
+
+    @Test
     void givenRestoredState_thenFirstDiffEmitsExactlyWhatChangedWhileDown() {
         FakeRtcProvider vendor = vendor(Listing.COMPLETE, 10).createRoom("r1", "1", "alice", "bob");
         AppState before = run(vendor, config(), Duration.ofSeconds(20)).state();
