@@ -65,15 +65,17 @@ public final class VendorMeters implements MeterBinder {
                 .tags(tags)
                 .description("rate-budget permits the limit offered that no call took (budget left unused)")
                 .register(registry);
+        // no base unit: Prometheus would append it to the name (roomwatch_budget_rate_requests_s), and the documented
+        // names, the Grafana dashboard and the Connect metrics all say roomwatch_budget_rate / roomwatch_budget_limit
         Gauge.builder("roomwatch.budget.rate", budget, BudgetView::currentRate)
                 .tags(tags)
                 .strongReference(true)
-                .baseUnit("requests/s")
+                .description("requests per second the budget hands permits out at now (lower after throttling)")
                 .register(registry);
         Gauge.builder("roomwatch.budget.limit", budget, BudgetView::limit)
                 .tags(tags)
                 .strongReference(true)
-                .baseUnit("requests/s")
+                .description("the API's documented limit, requests per second")
                 .register(registry);
     }
 }

@@ -65,6 +65,21 @@ class VendorMetersTest {
     }
 
     @Test
+    void givenPrometheus_thenTheBudgetGaugesHaveTheDocumentedNames() {
+        var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        VendorMeters.of(List.of(RateBudget.create(
+                        AppKey.of(Provider.TENCENT_LIVE, "1400000001"), "get_member_list", 200, timer)))
+                .bindTo(prometheus);
+
+        String scrape = prometheus.scrape();
+
+        // the names the README, docs/connect.md and deploy/grafana/roomwatch-dashboard.json use
+        assertThat(scrape).contains("\nroomwatch_budget_rate{", "\nroomwatch_budget_limit{");
+        assertThat(scrape).doesNotContain("requests_s");
+    }
+
+    @Test
     void budgetsAppAndApiBecomeTags_andNoOtherText() {
         AppKey app = AppKey.of(Provider.TENCENT_LIVE, "1400000001");
         VendorMeters.of(List.of(RateBudget.create(app, "get_member_list", 200, timer)))
